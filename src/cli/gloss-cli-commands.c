@@ -1,0 +1,505 @@
+/* gloss-cli-commands.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gloss-cli"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "gloss.h"
+#include "gloss-cli-commands.h"
+
+static void print_error (const char *format,
+                         ...) G_GNUC_PRINTF (1, 2);
+
+static void
+print_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "gloss-cli: %s\n", message);
+}
+
+/* Parses the options of one subcommand; on a usage error prints it with a
+ * hint and returns FALSE. */
+static gboolean
+parse_options (const char    *command,
+               const char    *parameters,
+               const char    *summary,
+               GOptionEntry  *entries,
+               int           *argc,
+               char        ***argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prgname = g_strdup_printf ("gloss-cli %s", command);
+
+  g_set_prgname (prgname);
+  context = g_option_context_new (parameters);
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      print_error ("%s", error->message);
+      fprintf (stderr, _("Run “gloss-cli %s --help” for the options."), command);
+      fputc ('\n', stderr);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_output (GBytes      *bytes,
+              const char  *output,
+              GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  gsize n_bytes;
+  const char *data = g_bytes_get_data (bytes, &n_bytes);
+
+  if (g_str_equal (output, "-"))
+    {
+      if (fwrite (data, 1, n_bytes, stdout) != n_bytes || fflush (stdout) != 0)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               _("Could not write to standard output"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  file = g_file_new_for_commandline_arg (output);
+
+  return gloss_write_file_atomically (file, bytes, FALSE, NULL, error);
+}
+
+int
+gloss_cli_import (int    argc,
+                  char **argv)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *lang = NULL;
+  g_auto(GStrv) inputs = NULL;
+  g_autoptr(GlossCorpus) corpus = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossTitleSource title_source = GLOSS_TITLE_FROM_FIRST_LINE;
+  GOptionEntry entries[] = {
+    { "from", 'f', 0, G_OPTION_ARG_STRING, &from,
+      N_("The input format: “text” (the default)"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the corpus to FILE (“-” for standard output)"), N_("FILE") },
+    { "title", 't', 0, G_OPTION_ARG_STRING, &title,
+      N_("Take titles from the “first-line” of each text (the default) or the “file-name”"), N_("SOURCE") },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang,
+      N_("Set the language of every document (a BCP 47 tag such as “vi” or “en”)"), N_("LANG") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, N_("INPUT…") },
+    { NULL }
+  };
+
+  if (!parse_options ("import", _("INPUT… -o CORPUS"),
+                      _("Makes a Gloss corpus of text files: one document per .txt file; a folder\n"
+                        "imports its .txt files in name order. Text must be UTF-8; line ends are\n"
+                        "normalised to LF. Nothing is written unless every input imports."),
+                      entries, &argc, &argv))
+    return GLOSS_CLI_USAGE;
+
+  if (from != NULL && !g_str_equal (from, "text"))
+    {
+      print_error (_("unknown input format “%s” (supported: text)"), from);
+      return GLOSS_CLI_USAGE;
+    }
+
+  if (title != NULL)
+    {
+      if (g_str_equal (title, "file-name"))
+        title_source = GLOSS_TITLE_FROM_FILE_NAME;
+      else if (!g_str_equal (title, "first-line"))
+        {
+          print_error (_("--title takes “first-line” or “file-name”, not “%s”"), title);
+          return GLOSS_CLI_USAGE;
+        }
+    }
+
+  if (inputs == NULL || inputs[0] == NULL)
+    {
+      print_error (_("no input files; give one or more .txt files or folders"));
+      return GLOSS_CLI_USAGE;
+    }
+
+  if (output == NULL)
+    {
+      print_error (_("no output file; give one with -o CORPUS"));
+      return GLOSS_CLI_USAGE;
+    }
+
+  for (guint i = 0; inputs[i] != NULL; i++)
+    {
+      GFile *file = g_file_new_for_commandline_arg (inputs[i]);
+
+      if (!g_str_equal (output, "-"))
+        {
+          g_autoptr(GFile) out = g_file_new_for_commandline_arg (output);
+
+          if (g_file_equal (file, out))
+            {
+              g_object_unref (file);
+              print_error (_("%s: the output would overwrite an input"), output);
+              return GLOSS_CLI_USAGE;
+            }
+        }
+
+      g_ptr_array_add (files, file);
+    }
+
+  corpus = gloss_corpus_new ();
+  if (!gloss_import_text_paths (corpus, (GFile **)files->pdata, files->len,
+                                title_source, NULL, &error))
+    {
+      print_error ("%s", error->message);
+      return GLOSS_CLI_BAD_INPUT;
+    }
+
+  if (lang != NULL)
+    for (guint i = 0; i < gloss_corpus_get_n_documents (corpus); i++)
+      gloss_document_set_lang (gloss_corpus_get_document (corpus, i), lang);
+
+  bytes = gloss_corpus_save_to_bytes (corpus);
+  if (!write_output (bytes, output, &error))
+    {
+      print_error ("%s", error->message);
+      return GLOSS_CLI_BAD_INPUT;
+    }
+
+  if (!g_str_equal (output, "-"))
+    {
+      guint n = gloss_corpus_get_n_documents (corpus);
+
+      fprintf (stderr, g_dngettext (GETTEXT_PACKAGE, "Imported %u document into %s", "Imported %u documents into %s", n),
+               n, output);
+      fputc ('\n', stderr);
+    }
+
+  return GLOSS_CLI_OK;
+}
+
+static void
+print_problems (const char *name,
+                GPtrArray  *problems,
+                gboolean    quiet)
+{
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      GlossProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->severity == GLOSS_SEVERITY_ERROR)
+        printf ("%s: %s: %s\n", name, problem->path, problem->message);
+      else if (!quiet)
+        /* Translators: a problem that does not stop the file from loading */
+        printf ("%s: %s: %s %s\n", name, problem->path, _("warning:"), problem->message);
+    }
+}
+
+int
+gloss_cli_validate (int    argc,
+                    char **argv)
+{
+  g_auto(GStrv) inputs = NULL;
+  gboolean quiet = FALSE;
+  int status = GLOSS_CLI_OK;
+  GOptionEntry entries[] = {
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
+      N_("Print errors only, not warnings"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, N_("CORPUS…") },
+    { NULL }
+  };
+
+  if (!parse_options ("validate", _("CORPUS…"),
+                      _("Checks Gloss corpora. Prints “FILE: OK” for each valid one, and each\n"
+                        "problem as “FILE: JSON.PATH: message”. Exits with 1 if any is invalid."),
+                      entries, &argc, &argv))
+    return GLOSS_CLI_USAGE;
+
+  if (inputs == NULL || inputs[0] == NULL)
+    {
+      print_error (_("no corpus given"));
+      return GLOSS_CLI_USAGE;
+    }
+
+  for (guint i = 0; inputs[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (inputs[i]);
+      g_autoptr(GlossCorpus) corpus = NULL;
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GError) error = NULL;
+
+      corpus = gloss_corpus_load_file (file, NULL, &problems, &error);
+
+      if (problems == NULL && error != NULL)
+        {
+          printf ("%s: %s\n", inputs[i], error->message);
+          status = GLOSS_CLI_BAD_INPUT;
+          continue;
+        }
+
+      print_problems (inputs[i], problems, quiet);
+
+      if (corpus == NULL)
+        status = GLOSS_CLI_BAD_INPUT;
+      else
+        printf ("%s: %s\n", inputs[i], _("OK"));
+    }
+
+  return status;
+}
+
+static void
+count_labels (GlossDocument *document,
+              GHashTable    *counts)
+{
+  for (guint i = 0; i < gloss_document_get_n_spans (document); i++)
+    {
+      const char *label = gloss_span_get_label (gloss_document_get_span (document, i));
+
+      g_hash_table_insert (counts, (gpointer)label,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, label)) + 1));
+    }
+}
+
+static guint
+lookup_count (GHashTable *counts,
+              const char *label)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (counts, label));
+}
+
+static void
+print_stats_json (GlossCorpus *corpus,
+                  GHashTable  *totals,
+                  GPtrArray   *per_document)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  GlossSchema *schema = gloss_corpus_get_schema (corpus);
+  guint64 characters = 0;
+
+  for (guint i = 0; i < gloss_corpus_get_n_documents (corpus); i++)
+    characters += gloss_document_get_length (gloss_corpus_get_document (corpus, i));
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "documents");
+  json_builder_add_int_value (builder, gloss_corpus_get_n_documents (corpus));
+  json_builder_set_member_name (builder, "spans");
+  json_builder_add_int_value (builder, gloss_corpus_count_spans (corpus));
+  json_builder_set_member_name (builder, "characters");
+  json_builder_add_int_value (builder, characters);
+
+  json_builder_set_member_name (builder, "labels");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < gloss_schema_get_n_labels (schema); i++)
+    {
+      GlossLabel *label = gloss_schema_get_label (schema, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, gloss_label_get_id (label));
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, gloss_label_get_name (label));
+      json_builder_set_member_name (builder, "spans");
+      json_builder_add_int_value (builder, lookup_count (totals, gloss_label_get_id (label)));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "per_document");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < gloss_corpus_get_n_documents (corpus); i++)
+    {
+      GlossDocument *document = gloss_corpus_get_document (corpus, i);
+      GHashTable *counts = g_ptr_array_index (per_document, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, gloss_document_get_id (document));
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, gloss_document_get_title (document));
+      json_builder_set_member_name (builder, "characters");
+      json_builder_add_int_value (builder, gloss_document_get_length (document));
+      json_builder_set_member_name (builder, "spans");
+      json_builder_add_int_value (builder, gloss_document_get_n_spans (document));
+      json_builder_set_member_name (builder, "labels");
+      json_builder_begin_object (builder);
+      for (guint j = 0; j < gloss_schema_get_n_labels (schema); j++)
+        {
+          const char *id = gloss_label_get_id (gloss_schema_get_label (schema, j));
+
+          json_builder_set_member_name (builder, id);
+          json_builder_add_int_value (builder, lookup_count (counts, id));
+        }
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+}
+
+/* Pads @text with spaces to @width characters (not bytes). */
+static void
+print_cell (const char *text,
+            guint       width,
+            gboolean    right)
+{
+  glong len = g_utf8_strlen (text, -1);
+  guint pad = len < (glong)width ? width - len : 0;
+
+  if (right)
+    printf ("%*s%s", pad, "", text);
+  else
+    printf ("%s%*s", text, pad, "");
+}
+
+static void
+print_stats_table (GlossCorpus *corpus,
+                   GHashTable  *totals,
+                   GPtrArray   *per_document)
+{
+  GlossSchema *schema = gloss_corpus_get_schema (corpus);
+  guint n_labels = gloss_schema_get_n_labels (schema);
+  guint n_documents = gloss_corpus_get_n_documents (corpus);
+  guint id_width = strlen ("ID");
+  guint64 characters = 0;
+
+  for (guint i = 0; i < n_documents; i++)
+    {
+      GlossDocument *document = gloss_corpus_get_document (corpus, i);
+
+      characters += gloss_document_get_length (document);
+      id_width = MAX (id_width, g_utf8_strlen (gloss_document_get_id (document), -1));
+    }
+
+  printf ("%s %u\n", _("Documents:"), n_documents);
+  printf ("%s %u\n", _("Spans:"), gloss_corpus_count_spans (corpus));
+  printf ("%s %" G_GUINT64_FORMAT "\n", _("Characters:"), characters);
+  printf ("\n%s\n", _("Spans per label:"));
+  for (guint i = 0; i < n_labels; i++)
+    {
+      GlossLabel *label = gloss_schema_get_label (schema, i);
+
+      printf ("  ");
+      print_cell (gloss_label_get_id (label), 16, FALSE);
+      printf ("%8u  %s\n", lookup_count (totals, gloss_label_get_id (label)),
+              gloss_label_get_display_name (label, NULL));
+    }
+
+  if (n_documents == 0)
+    return;
+
+  printf ("\n%s\n  ", _("Per document:"));
+  print_cell ("ID", id_width, FALSE);
+  printf ("  %10s %8s", _("characters"), _("spans"));
+  for (guint j = 0; j < n_labels; j++)
+    {
+      printf (" ");
+      print_cell (gloss_label_get_id (gloss_schema_get_label (schema, j)), 10, TRUE);
+    }
+  printf ("  %s\n", _("title"));
+
+  for (guint i = 0; i < n_documents; i++)
+    {
+      GlossDocument *document = gloss_corpus_get_document (corpus, i);
+      GHashTable *counts = g_ptr_array_index (per_document, i);
+
+      printf ("  ");
+      print_cell (gloss_document_get_id (document), id_width, FALSE);
+      printf ("  %10u %8u", gloss_document_get_length (document), gloss_document_get_n_spans (document));
+      for (guint j = 0; j < n_labels; j++)
+        {
+          const char *id = gloss_label_get_id (gloss_schema_get_label (schema, j));
+          guint width = MAX (10, g_utf8_strlen (id, -1));
+
+          printf (" %*u", width, lookup_count (counts, id));
+        }
+      printf ("  %s\n", gloss_document_get_title (document));
+    }
+}
+
+int
+gloss_cli_stats (int    argc,
+                 char **argv)
+{
+  g_auto(GStrv) inputs = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GlossCorpus) corpus = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) totals = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) per_document = g_ptr_array_new_with_free_func ((GDestroyNotify)g_hash_table_unref);
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 'j', 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of a table"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, N_("CORPUS") },
+    { NULL }
+  };
+
+  if (!parse_options ("stats", _("CORPUS"),
+                      _("Prints how many documents and spans a corpus has, per label and per document."),
+                      entries, &argc, &argv))
+    return GLOSS_CLI_USAGE;
+
+  if (inputs == NULL || inputs[0] == NULL || inputs[1] != NULL)
+    {
+      print_error (_("give exactly one corpus"));
+      return GLOSS_CLI_USAGE;
+    }
+
+  file = g_file_new_for_commandline_arg (inputs[0]);
+  if (!(corpus = gloss_corpus_load_file (file, NULL, &problems, &error)))
+    {
+      print_error ("%s: %s", inputs[0], error->message);
+      return GLOSS_CLI_BAD_INPUT;
+    }
+
+  for (guint i = 0; i < gloss_corpus_get_n_documents (corpus); i++)
+    {
+      GHashTable *counts = g_hash_table_new (g_str_hash, g_str_equal);
+
+      count_labels (gloss_corpus_get_document (corpus, i), counts);
+      count_labels (gloss_corpus_get_document (corpus, i), totals);
+      g_ptr_array_add (per_document, counts);
+    }
+
+  if (json)
+    print_stats_json (corpus, totals, per_document);
+  else
+    print_stats_table (corpus, totals, per_document);
+
+  return GLOSS_CLI_OK;
+}

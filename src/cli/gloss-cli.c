@@ -1,0 +1,79 @@
+/* gloss-cli.c: the core from the command line
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gloss-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "gloss-cli-commands.h"
+
+typedef struct
+{
+  const char *name;
+  int       (*run) (int, char **);
+  const char *summary;
+} Command;
+
+static const Command commands[] = {
+  { "import", gloss_cli_import, N_("Make a corpus of text files") },
+  { "validate", gloss_cli_validate, N_("Check corpora and report every problem") },
+  { "stats", gloss_cli_stats, N_("Count documents and spans per label") },
+};
+
+static void
+print_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n  gloss-cli %s\n\n%s\n",
+           _("Usage:"), _("COMMAND [OPTION…]"), _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (stream, "\n%s\n", _("Run “gloss-cli COMMAND --help” for the options of a command."));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_set_prgname ("gloss-cli");
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return GLOSS_CLI_USAGE;
+    }
+
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+    {
+      print_usage (stdout);
+      return GLOSS_CLI_OK;
+    }
+
+  if (g_str_equal (argv[1], "--version"))
+    {
+      printf ("gloss-cli %s\n", PACKAGE_VERSION);
+      return GLOSS_CLI_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].run (argc - 1, argv + 1);
+
+  fprintf (stderr, _("gloss-cli: unknown command “%s”"), argv[1]);
+  fputs ("\n\n", stderr);
+  print_usage (stderr);
+
+  return GLOSS_CLI_USAGE;
+}

@@ -1,0 +1,1386 @@
+/* gloss-format.c: the native corpus format
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gloss-format"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "gloss-format.h"
+#include "gloss-history.h"
+#include "gloss-text.h"
+
+/* Past this many problems a file is hopeless; stop collecting. */
+#define MAX_PROBLEMS 100
+
+G_DEFINE_QUARK (gloss-format-error-quark, gloss_format_error)
+G_DEFINE_BOXED_TYPE (GlossProblem, gloss_problem, gloss_problem_copy, gloss_problem_free)
+
+typedef struct
+{
+  GString     *path;
+  GPtrArray   *problems;
+  guint        n_errors;
+  GlossCorpus *corpus;
+} LoadContext;
+
+GlossProblem *
+gloss_problem_copy (const GlossProblem *self)
+{
+  GlossProblem *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = g_new0 (GlossProblem, 1);
+  copy->severity = self->severity;
+  copy->code = self->code;
+  copy->path = g_strdup (self->path);
+  copy->message = g_strdup (self->message);
+
+  return copy;
+}
+
+void
+gloss_problem_free (GlossProblem *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->path);
+  g_free (self->message);
+  g_free (self);
+}
+
+static void report (LoadContext   *ctx,
+                    GlossSeverity  severity,
+                    int            code,
+                    const char    *format,
+                    ...) G_GNUC_PRINTF (4, 5);
+
+static void
+report (LoadContext   *ctx,
+        GlossSeverity  severity,
+        int            code,
+        const char    *format,
+        ...)
+{
+  GlossProblem *problem;
+  va_list args;
+
+  if (severity == GLOSS_SEVERITY_ERROR)
+    ctx->n_errors++;
+
+  if (ctx->problems->len >= MAX_PROBLEMS)
+    return;
+
+  problem = g_new0 (GlossProblem, 1);
+  problem->severity = severity;
+  problem->code = code;
+  problem->path = g_strdup (ctx->path->len > 0 ? ctx->path->str : "$");
+  va_start (args, format);
+  problem->message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (ctx->problems, problem);
+}
+
+static gsize
+push_member (LoadContext *ctx,
+             const char  *name)
+{
+  gsize len = ctx->path->len;
+
+  if (len > 0)
+    g_string_append_c (ctx->path, '.');
+  g_string_append (ctx->path, name);
+
+  return len;
+}
+
+static gsize
+push_index (LoadContext *ctx,
+            guint        index)
+{
+  gsize len = ctx->path->len;
+
+  g_string_append_printf (ctx->path, "[%u]", index);
+
+  return len;
+}
+
+static void
+pop (LoadContext *ctx,
+     gsize        len)
+{
+  g_string_truncate (ctx->path, len);
+}
+
+static const char *
+node_type_name (JsonNode *node)
+{
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return "null";
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    return "an object";
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return "an array";
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return "a string";
+    case G_TYPE_BOOLEAN:
+      return "a boolean";
+    default:
+      return "a number";
+    }
+}
+
+static gboolean
+expect_type (LoadContext *ctx,
+             JsonNode    *node,
+             const char  *wanted)
+{
+  gboolean ok;
+
+  if (g_str_equal (wanted, "an object"))
+    ok = JSON_NODE_HOLDS_OBJECT (node);
+  else if (g_str_equal (wanted, "an array"))
+    ok = JSON_NODE_HOLDS_ARRAY (node);
+  else
+    ok = JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+
+  if (!ok)
+    report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_WRONG_TYPE,
+            _("expected %s, found %s"), wanted, node_type_name (node));
+
+  return ok;
+}
+
+/* Looks up @name in @object, reporting it when it is required and missing,
+ * or present with the wrong type. Leaves the path pointing at the member
+ * when it returns a node; the caller pops to @saved. */
+static JsonNode *
+member (LoadContext *ctx,
+        JsonObject  *object,
+        const char  *name,
+        const char  *wanted,
+        gboolean     required,
+        gsize       *saved)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL)
+    {
+      if (required)
+        report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_MISSING_MEMBER,
+                _("the required member “%s” is missing"), name);
+      return NULL;
+    }
+
+  *saved = push_member (ctx, name);
+  if (wanted != NULL && !expect_type (ctx, node, wanted))
+    {
+      pop (ctx, *saved);
+      return NULL;
+    }
+
+  return node;
+}
+
+/* A string member; %NULL when absent or wrongly typed (which is reported). */
+static const char *
+string_member (LoadContext *ctx,
+               JsonObject  *object,
+               const char  *name,
+               gboolean     required)
+{
+  JsonNode *node;
+  gsize saved;
+
+  if (!(node = member (ctx, object, name, "a string", required, &saved)))
+    return NULL;
+
+  pop (ctx, saved);
+
+  return json_node_get_string (node);
+}
+
+/* An offset: a whole number from 0 to G_MAXUINT. */
+static gboolean
+offset_member (LoadContext *ctx,
+               JsonObject  *object,
+               const char  *name,
+               guint       *out)
+{
+  JsonNode *node;
+  gint64 value;
+  gsize saved;
+
+  if (!(node = member (ctx, object, name, NULL, TRUE, &saved)))
+    return FALSE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+        report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_WRONG_TYPE,
+                _("expected a whole number of characters, found %g"), json_node_get_double (node));
+      else
+        report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_WRONG_TYPE,
+                _("expected a whole number, found %s"), node_type_name (node));
+      pop (ctx, saved);
+      return FALSE;
+    }
+
+  value = json_node_get_int (node);
+  if (value < 0 || value > G_MAXUINT)
+    {
+      report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_INVALID_OFFSETS,
+              _("the offset %" G_GINT64_FORMAT " is negative or too large"), value);
+      pop (ctx, saved);
+      return FALSE;
+    }
+
+  pop (ctx, saved);
+  *out = (guint)value;
+
+  return TRUE;
+}
+
+static void
+warn_unknown_members (LoadContext        *ctx,
+                      JsonObject         *object,
+                      const char * const *known)
+{
+  JsonObjectIter iter;
+  const char *name;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, NULL))
+    if (!g_strv_contains (known, name))
+      {
+        gsize saved = push_member (ctx, name);
+
+        report (ctx, GLOSS_SEVERITY_WARNING, GLOSS_FORMAT_ERROR_INVALID_VALUE,
+                _("unknown member “%s” is ignored and will not be saved"), name);
+        pop (ctx, saved);
+      }
+}
+
+static void
+load_label_names (LoadContext *ctx,
+                  JsonObject  *object,
+                  GlossLabel  *label)
+{
+  JsonObjectIter iter;
+  const char *locale;
+  JsonNode *node;
+  gsize saved;
+
+  if (!(node = member (ctx, object, "names", "an object", FALSE, &saved)))
+    return;
+
+  json_object_iter_init (&iter, json_node_get_object (node));
+  while (json_object_iter_next (&iter, &locale, &node))
+    {
+      gsize saved_locale = push_member (ctx, locale);
+
+      if (expect_type (ctx, node, "a string") && locale[0] != '\0')
+        gloss_label_set_name_for_locale (label, locale, json_node_get_string (node));
+
+      pop (ctx, saved_locale);
+    }
+
+  pop (ctx, saved);
+}
+
+static void
+load_label (LoadContext *ctx,
+            JsonNode    *node,
+            GlossSchema *schema)
+{
+  static const char * const known[] = { "id", "name", "names", "color", "key", "description", NULL };
+  g_autoptr(GlossLabel) label = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *object;
+  const char *id;
+  const char *name;
+  const char *color;
+  const char *key;
+  gsize saved;
+
+  if (!expect_type (ctx, node, "an object"))
+    return;
+
+  object = json_node_get_object (node);
+  warn_unknown_members (ctx, object, known);
+
+  if (!(id = string_member (ctx, object, "id", TRUE)))
+    return;
+
+  if (!gloss_label_id_is_valid (id))
+    {
+      saved = push_member (ctx, "id");
+      report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_INVALID_VALUE,
+              _("“%s” is not a valid label id: use 1 to 64 ASCII letters, digits, “_”, “-”, “.” or “:”"), id);
+      pop (ctx, saved);
+      return;
+    }
+
+  name = string_member (ctx, object, "name", FALSE);
+  color = string_member (ctx, object, "color", FALSE);
+  key = string_member (ctx, object, "key", FALSE);
+
+  if (color != NULL && !gloss_label_color_is_valid (color))
+    {
+      saved = push_member (ctx, "color");
+      report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_INVALID_VALUE,
+              _("“%s” is not a colour of the form #rrggbb"), color);
+      pop (ctx, saved);
+      color = NULL;
+    }
+
+  if (key != NULL && key[0] != '\0' && !gloss_label_key_is_valid (key))
+    {
+      saved = push_member (ctx, "key");
+      report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_INVALID_VALUE,
+              _("the key “%s” is not a single visible character"), key);
+      pop (ctx, saved);
+      key = NULL;
+    }
+
+  label = gloss_label_new (id, name != NULL && name[0] != '\0' ? name : id,
+                           color != NULL ? color : gloss_schema_next_color (schema),
+                           key != NULL && key[0] != '\0' ? key : NULL,
+                           string_member (ctx, object, "description", FALSE));
+  load_label_names (ctx, object, label);
+
+  if (!gloss_schema_add (schema, label, &error))
+    {
+      gboolean is_key = g_error_matches (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_KEY_IN_USE);
+
+      saved = push_member (ctx, is_key ? "key" : "id");
+      report (ctx, GLOSS_SEVERITY_ERROR,
+              is_key ? GLOSS_FORMAT_ERROR_DUPLICATE_KEY : GLOSS_FORMAT_ERROR_DUPLICATE_ID,
+              "%s", error->message);
+      pop (ctx, saved);
+    }
+}
+
+static GlossSchema *
+load_schema (LoadContext *ctx,
+             JsonObject  *root)
+{
+  static const char * const known[] = { "labels", NULL };
+  g_autoptr(GlossSchema) schema = gloss_schema_new ();
+  JsonObject *object;
+  JsonArray *labels;
+  JsonNode *node;
+  gsize saved;
+  gsize saved_labels;
+
+  if (!(node = member (ctx, root, "schema", "an object", TRUE, &saved)))
+    return NULL;
+
+  object = json_node_get_object (node);
+  warn_unknown_members (ctx, object, known);
+
+  if ((node = member (ctx, object, "labels", "an array", TRUE, &saved_labels)))
+    {
+      labels = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (labels); i++)
+        {
+          gsize saved_index = push_index (ctx, i);
+
+          load_label (ctx, json_array_get_element (labels, i), schema);
+          pop (ctx, saved_index);
+        }
+      pop (ctx, saved_labels);
+    }
+
+  pop (ctx, saved);
+
+  return g_steal_pointer (&schema);
+}
+
+static gboolean
+check_span_text (LoadContext   *ctx,
+                 JsonObject    *object,
+                 GlossDocument *document,
+                 GlossSpan     *span)
+{
+  const char *text = gloss_document_get_text (document);
+  const char *expected;
+  gsize from;
+  gsize to;
+  gsize saved;
+
+  if (!(expected = string_member (ctx, object, "text", FALSE)))
+    return json_object_get_member (object, "text") == NULL;
+
+  from = gloss_document_offset_to_byte (document, gloss_span_get_start (span));
+  to = gloss_document_offset_to_byte (document, gloss_span_get_end (span));
+
+  if (strlen (expected) == to - from && memcmp (expected, text + from, to - from) == 0)
+    return TRUE;
+
+  saved = push_member (ctx, "text");
+  report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_TEXT_MISMATCH,
+          _("span “%s” of document “%s” says its text is “%s”, but the document has “%.*s” at %u–%u"),
+          gloss_span_get_id (span) != NULL ? gloss_span_get_id (span) : "",
+          gloss_document_get_id (document), expected, (int)(to - from), text + from,
+          gloss_span_get_start (span), gloss_span_get_end (span));
+  pop (ctx, saved);
+
+  return FALSE;
+}
+
+static void
+warn_split_cluster (LoadContext   *ctx,
+                    GlossDocument *document,
+                    guint          offset,
+                    const char    *name)
+{
+  gsize saved;
+
+  if (gloss_document_is_cluster_boundary (document, offset))
+    return;
+
+  saved = push_member (ctx, name);
+  report (ctx, GLOSS_SEVERITY_WARNING, GLOSS_FORMAT_ERROR_INVALID_OFFSETS,
+          _("offset %u splits a character cluster (a letter and its marks, or an emoji sequence)"),
+          offset);
+  pop (ctx, saved);
+}
+
+static void
+load_span (LoadContext   *ctx,
+           JsonNode      *node,
+           GlossDocument *document)
+{
+  static const char * const known[] = {
+    "id", "start", "end", "label", "text", "note", "annotator", "created", NULL
+  };
+  g_autoptr(GlossSpan) span = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossSchema *schema = gloss_corpus_get_schema (ctx->corpus);
+  JsonObject *object;
+  const char *id;
+  const char *label;
+  guint start = 0;
+  guint end = 0;
+  gboolean ok = TRUE;
+  gsize saved;
+
+  if (!expect_type (ctx, node, "an object"))
+    return;
+
+  object = json_node_get_object (node);
+  warn_unknown_members (ctx, object, known);
+
+  id = string_member (ctx, object, "id", FALSE);
+  ok &= offset_member (ctx, object, "start", &start);
+  ok &= offset_member (ctx, object, "end", &end);
+  ok &= (label = string_member (ctx, object, "label", TRUE)) != NULL;
+  if (!ok)
+    return;
+
+  if (id != NULL && id[0] == '\0')
+    id = NULL;
+
+  if (gloss_schema_lookup (schema, label) == NULL)
+    {
+      saved = push_member (ctx, "label");
+      report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_UNKNOWN_LABEL,
+              _("the label “%s” is not in the schema"), label);
+      pop (ctx, saved);
+      return;
+    }
+
+  if (start > end || end > gloss_document_get_length (document) || start == end)
+    {
+      saved = push_member (ctx, start > end || start == end ? "start" : "end");
+      if (start > end)
+        report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_INVALID_OFFSETS,
+                _("the span starts at %u, after its end %u"), start, end);
+      else if (start == end)
+        report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_INVALID_OFFSETS,
+                _("the span is empty (start and end are both %u)"), start);
+      else
+        report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_INVALID_OFFSETS,
+                _("the end %u is past the end of the document “%s” (%u characters)"),
+                end, gloss_document_get_id (document), gloss_document_get_length (document));
+      pop (ctx, saved);
+      return;
+    }
+
+  span = gloss_span_new_full (id, start, end, label,
+                              string_member (ctx, object, "note", FALSE),
+                              string_member (ctx, object, "annotator", FALSE),
+                              string_member (ctx, object, "created", FALSE));
+
+  if (!check_span_text (ctx, object, document, span))
+    return;
+
+  if (!gloss_document_add_span (document, span, &error))
+    {
+      gboolean dup_id = g_error_matches (error, GLOSS_DOCUMENT_ERROR, GLOSS_DOCUMENT_ERROR_DUPLICATE_ID);
+
+      saved = dup_id ? push_member (ctx, "id") : ctx->path->len;
+      report (ctx, GLOSS_SEVERITY_ERROR,
+              dup_id ? GLOSS_FORMAT_ERROR_DUPLICATE_ID : GLOSS_FORMAT_ERROR_DUPLICATE_SPAN,
+              "%s", error->message);
+      pop (ctx, saved);
+      return;
+    }
+
+  warn_split_cluster (ctx, document, start, "start");
+  warn_split_cluster (ctx, document, end, "end");
+}
+
+static void
+load_spans (LoadContext   *ctx,
+            JsonObject    *object,
+            GlossDocument *document)
+{
+  JsonArray *spans;
+  JsonNode *node;
+  gsize saved;
+
+  if (!(node = member (ctx, object, "spans", "an array", FALSE, &saved)))
+    return;
+
+  spans = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (spans) && ctx->problems->len < MAX_PROBLEMS; i++)
+    {
+      gsize saved_index = push_index (ctx, i);
+
+      load_span (ctx, json_array_get_element (spans, i), document);
+      pop (ctx, saved_index);
+    }
+
+  pop (ctx, saved);
+}
+
+static void
+load_document (LoadContext *ctx,
+               JsonNode    *node)
+{
+  static const char * const known[] = {
+    "id", "title", "source", "lang", "text", "meta", "spans", NULL
+  };
+  g_autoptr(GlossDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *object;
+  JsonNode *meta;
+  const char *id;
+  const char *text;
+  gsize saved;
+
+  if (!expect_type (ctx, node, "an object"))
+    return;
+
+  object = json_node_get_object (node);
+  warn_unknown_members (ctx, object, known);
+
+  id = string_member (ctx, object, "id", TRUE);
+  text = string_member (ctx, object, "text", TRUE);
+  if (id == NULL || text == NULL)
+    return;
+
+  if (id[0] == '\0')
+    {
+      saved = push_member (ctx, "id");
+      report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_INVALID_VALUE,
+              _("a document id cannot be empty"));
+      pop (ctx, saved);
+      return;
+    }
+
+  document = gloss_document_new (id, string_member (ctx, object, "title", FALSE), text);
+  gloss_document_set_source (document, string_member (ctx, object, "source", FALSE));
+  gloss_document_set_lang (document, string_member (ctx, object, "lang", FALSE));
+
+  if ((meta = member (ctx, object, "meta", "an object", FALSE, &saved)))
+    {
+      gloss_document_set_meta (document, json_node_get_object (meta));
+      pop (ctx, saved);
+    }
+
+  load_spans (ctx, object, document);
+
+  if (!gloss_corpus_add_document (ctx->corpus, document, &error))
+    {
+      saved = push_member (ctx, "id");
+      report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_DUPLICATE_ID, "%s", error->message);
+      pop (ctx, saved);
+    }
+}
+
+static gboolean
+check_header (LoadContext *ctx,
+              JsonObject  *root)
+{
+  const char *format;
+  const char *unit;
+  JsonNode *node;
+  gsize saved;
+
+  if (!(format = string_member (ctx, root, "format", TRUE)))
+    return FALSE;
+
+  if (!g_str_equal (format, "gloss-corpus"))
+    {
+      saved = push_member (ctx, "format");
+      report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_UNKNOWN_FORMAT,
+              _("“%s” is not a Gloss corpus (expected “gloss-corpus”)"), format);
+      pop (ctx, saved);
+      return FALSE;
+    }
+
+  if (!(node = member (ctx, root, "version", NULL, TRUE, &saved)))
+    return FALSE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_WRONG_TYPE,
+              _("expected a whole number, found %s"), node_type_name (node));
+      pop (ctx, saved);
+      return FALSE;
+    }
+
+  if (json_node_get_int (node) != GLOSS_FORMAT_VERSION)
+    {
+      report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_UNSUPPORTED_VERSION,
+              json_node_get_int (node) > GLOSS_FORMAT_VERSION
+                ? _("version %" G_GINT64_FORMAT " was written by a newer Gloss; this one reads version %d")
+                : _("version %" G_GINT64_FORMAT " does not exist; this Gloss reads version %d"),
+              json_node_get_int (node), GLOSS_FORMAT_VERSION);
+      pop (ctx, saved);
+      return FALSE;
+    }
+  pop (ctx, saved);
+
+  unit = string_member (ctx, root, "offset_unit", FALSE);
+  if (unit != NULL && !g_str_equal (unit, "codepoint"))
+    {
+      saved = push_member (ctx, "offset_unit");
+      report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_UNSUPPORTED_OFFSET_UNIT,
+              _("offsets in “%s” are not supported; native corpora count code points (“codepoint”)"),
+              unit);
+      pop (ctx, saved);
+      return FALSE;
+    }
+
+  return ctx->n_errors == 0;
+}
+
+static void
+load_root (LoadContext *ctx,
+           JsonNode    *root)
+{
+  static const char * const known[] = {
+    "format", "version", "offset_unit", "schema", "documents", NULL
+  };
+  g_autoptr(GlossSchema) schema = NULL;
+  JsonObject *object;
+  JsonArray *documents;
+  JsonNode *node;
+  gsize saved;
+
+  if (root == NULL)
+    {
+      report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_INVALID_JSON,
+              _("the file is empty"));
+      return;
+    }
+
+  if (!expect_type (ctx, root, "an object") || !check_header (ctx, json_node_get_object (root)))
+    return;
+
+  object = json_node_get_object (root);
+  warn_unknown_members (ctx, object, known);
+
+  if (!(schema = load_schema (ctx, object)))
+    return;
+
+  ctx->corpus = gloss_corpus_new_with_schema (schema);
+
+  if (!(node = member (ctx, object, "documents", "an array", TRUE, &saved)))
+    return;
+
+  documents = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (documents) && ctx->problems->len < MAX_PROBLEMS; i++)
+    {
+      gsize saved_index = push_index (ctx, i);
+
+      load_document (ctx, json_array_get_element (documents, i));
+      pop (ctx, saved_index);
+    }
+
+  pop (ctx, saved);
+}
+
+static void
+report_parse_error (LoadContext  *ctx,
+                    const GError *error)
+{
+  const char *message = error->message;
+  guint line = 0;
+  guint column = 0;
+  int consumed = 0;
+
+  /* json-glib says "<data>:LINE:COL: Parse error: …"; keep the place
+   * as the problem's path and the rest as its message. */
+  if (sscanf (message, "<data>:%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0)
+    {
+      message += consumed;
+      if (g_str_has_prefix (message, "Parse error: "))
+        message += strlen ("Parse error: ");
+      g_string_printf (ctx->path, _("line %u, column %u"), line, column);
+    }
+
+  report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_INVALID_JSON,
+          _("not valid JSON: %s"), message);
+}
+
+static void
+set_error_from_problems (GPtrArray  *problems,
+                         GError    **error)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      GlossProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->severity == GLOSS_SEVERITY_ERROR)
+        {
+          g_set_error (error, GLOSS_FORMAT_ERROR, problem->code,
+                       "%s: %s", problem->path, problem->message);
+          return;
+        }
+    }
+}
+
+/**
+ * gloss_corpus_load_bytes:
+ * @bytes: the contents of a `.gloss.json` file
+ * @problems: (out) (optional) (transfer full) (element-type GlossProblem):
+ *   every problem found, errors and warnings, in file order (at most 100)
+ * @error: the first error, as "PATH: message"
+ *
+ * Parses and validates a native corpus. Nothing is half loaded: on any
+ * error the result is %NULL. Warnings (a span splitting a character
+ * cluster, an unknown member) do not stop the load.
+ *
+ * Returns: (transfer full) (nullable): the corpus, not dirty
+ */
+GlossCorpus *
+gloss_corpus_load_bytes (GBytes     *bytes,
+                         GPtrArray **problems,
+                         GError    **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  g_autoptr(GString) path = g_string_new (NULL);
+  LoadContext ctx = { 0 };
+  const char *data;
+  gsize n_bytes;
+  gsize bad_offset;
+  guint bad_line;
+  guint bad_column;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  found = g_ptr_array_new_with_free_func ((GDestroyNotify)gloss_problem_free);
+  ctx.path = path;
+  ctx.problems = found;
+
+  data = g_bytes_get_data (bytes, &n_bytes);
+
+  if (!gloss_text_validate_utf8 (data, n_bytes, &bad_offset, &bad_line, &bad_column))
+    {
+      g_string_printf (path, _("line %u, column %u"), bad_line, bad_column);
+      report (&ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_INVALID_UTF8,
+              _("invalid UTF-8 (byte 0x%02x at byte offset %" G_GSIZE_FORMAT ")"),
+              (guchar)data[bad_offset], bad_offset);
+    }
+  else
+    {
+      parser = json_parser_new_immutable ();
+      if (!json_parser_load_from_data (parser, data, n_bytes, &parse_error))
+        report_parse_error (&ctx, parse_error);
+      else
+        load_root (&ctx, json_parser_get_root (parser));
+    }
+
+  if (ctx.n_errors > 0)
+    {
+      set_error_from_problems (found, error);
+      g_clear_object (&ctx.corpus);
+    }
+  else
+    {
+      gloss_corpus_set_dirty (ctx.corpus, FALSE);
+    }
+
+  if (problems != NULL)
+    *problems = g_steal_pointer (&found);
+
+  return ctx.corpus;
+}
+
+/**
+ * gloss_corpus_load_file:
+ * @problems: (out) (optional) (transfer full) (element-type GlossProblem):
+ *   see gloss_corpus_load_bytes()
+ *
+ * Returns: (transfer full) (nullable): the corpus, with its #GlossCorpus:file
+ *   set to @file
+ */
+GlossCorpus *
+gloss_corpus_load_file (GFile         *file,
+                        GCancellable  *cancellable,
+                        GPtrArray    **problems,
+                        GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  GlossCorpus *corpus;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (problems != NULL)
+    *problems = NULL;
+
+  if (!(bytes = g_file_load_bytes (file, cancellable, NULL, error)))
+    return NULL;
+
+  if ((corpus = gloss_corpus_load_bytes (bytes, problems, error)))
+    gloss_corpus_set_file (corpus, file);
+
+  return corpus;
+}
+
+typedef struct
+{
+  GFile     *file;
+  GPtrArray *problems;
+} LoadJob;
+
+static void
+load_job_free (LoadJob *job)
+{
+  g_clear_object (&job->file);
+  g_clear_pointer (&job->problems, g_ptr_array_unref);
+  g_free (job);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadJob *job = task_data;
+  GlossCorpus *corpus;
+  GError *error = NULL;
+
+  /* The problems stay with the job, so that a file failing validation
+   * still hands them to gloss_corpus_load_finish(). */
+  if ((corpus = gloss_corpus_load_file (job->file, cancellable, &job->problems, &error)))
+    g_task_return_pointer (task, corpus, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * gloss_corpus_load_async:
+ *
+ * Loads @file in a worker thread; see gloss_corpus_load_file().
+ */
+void
+gloss_corpus_load_async (GFile               *file,
+                         int                  io_priority,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadJob *job;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  job = g_new0 (LoadJob, 1);
+  job->file = g_object_ref (file);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gloss_corpus_load_async);
+  g_task_set_priority (task, io_priority);
+  g_task_set_task_data (task, job, (GDestroyNotify)load_job_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * gloss_corpus_load_finish:
+ * @problems: (out) (optional) (transfer full) (element-type GlossProblem):
+ *   the problems found, also when the load failed validation
+ *
+ * Returns: (transfer full) (nullable): the corpus
+ */
+GlossCorpus *
+gloss_corpus_load_finish (GAsyncResult  *result,
+                          GPtrArray    **problems,
+                          GError       **error)
+{
+  LoadJob *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == gloss_corpus_load_async, NULL);
+
+  job = g_task_get_task_data (G_TASK (result));
+  if (problems != NULL)
+    *problems = job->problems != NULL ? g_ptr_array_ref (job->problems) : NULL;
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+write_string (GString    *out,
+              const char *str)
+{
+  static const char hex[] = "0123456789abcdef";
+  const char *run = str;
+
+  g_string_append_c (out, '"');
+
+  for (const char *p = str; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      if (c >= 0x20 && c != '"' && c != '\\')
+        continue;
+
+      g_string_append_len (out, run, p - run);
+      run = p + 1;
+
+      switch (c)
+        {
+        case '"':  g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          g_string_append (out, "\\u00");
+          g_string_append_c (out, hex[c >> 4]);
+          g_string_append_c (out, hex[c & 0xf]);
+          break;
+        }
+    }
+
+  g_string_append (out, run);
+  g_string_append_c (out, '"');
+}
+
+static void
+write_double (GString *out,
+              double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* The shortest form that reads back as the same double, so that a value
+   * written once is written the same way ever after. */
+  for (int precision = 15; precision <= 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+
+  g_string_append (out, buf);
+  if (strpbrk (buf, ".eE") == NULL)
+    g_string_append (out, ".0");
+}
+
+/* Free-form JSON (a document's meta) on one line, members in their order. */
+static void
+write_node (GString  *out,
+            JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *child;
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '{');
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &name, &child))
+          {
+            g_string_append (out, first ? "" : ", ");
+            write_string (out, name);
+            g_string_append (out, ": ");
+            write_node (out, child);
+            first = FALSE;
+          }
+        g_string_append_c (out, '}');
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            g_string_append (out, i > 0 ? ", " : "");
+            write_node (out, json_array_get_element (array, i));
+          }
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          write_string (out, json_node_get_string (node));
+          break;
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        case G_TYPE_DOUBLE:
+          write_double (out, json_node_get_double (node));
+          break;
+        default:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        }
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      g_string_append (out, "null");
+      break;
+    }
+}
+
+static void
+write_member (GString    *out,
+              const char *indent,
+              const char *name,
+              const char *value,
+              gboolean    last)
+{
+  g_string_append (out, indent);
+  write_string (out, name);
+  g_string_append (out, ": ");
+  write_string (out, value != NULL ? value : "");
+  g_string_append (out, last ? "\n" : ",\n");
+}
+
+static void
+write_label (GString    *out,
+             GlossLabel *label,
+             gboolean    last)
+{
+  g_auto(GStrv) locales = gloss_label_dup_locales (label);
+
+  g_string_append (out, "      { \"id\": ");
+  write_string (out, gloss_label_get_id (label));
+  g_string_append (out, ", \"name\": ");
+  write_string (out, gloss_label_get_name (label));
+  g_string_append (out, ", \"names\": {");
+  for (guint i = 0; locales[i] != NULL; i++)
+    {
+      g_string_append (out, i > 0 ? ", " : " ");
+      write_string (out, locales[i]);
+      g_string_append (out, ": ");
+      write_string (out, gloss_label_get_name_for_locale (label, locales[i]));
+    }
+  g_string_append (out, locales[0] != NULL ? " }" : "}");
+  g_string_append (out, ", \"color\": ");
+  write_string (out, gloss_label_get_color (label));
+  g_string_append (out, ", \"key\": ");
+  write_string (out, gloss_label_get_key (label) != NULL ? gloss_label_get_key (label) : "");
+  g_string_append (out, ", \"description\": ");
+  write_string (out, gloss_label_get_description (label));
+  g_string_append (out, last ? " }\n" : " },\n");
+}
+
+static void
+write_span (GString       *out,
+            GlossDocument *document,
+            GlossSpan     *span,
+            gboolean       last)
+{
+  const char *text = gloss_document_get_text (document);
+  gsize from = gloss_document_offset_to_byte (document, gloss_span_get_start (span));
+  gsize to = gloss_document_offset_to_byte (document, gloss_span_get_end (span));
+  g_autofree char *slice = g_strndup (text + from, to - from);
+
+  g_string_append (out, "        { \"id\": ");
+  write_string (out, gloss_span_get_id (span));
+  g_string_append_printf (out, ", \"start\": %u, \"end\": %u, \"label\": ",
+                          gloss_span_get_start (span), gloss_span_get_end (span));
+  write_string (out, gloss_span_get_label (span));
+  g_string_append (out, ", \"text\": ");
+  write_string (out, slice);
+  g_string_append (out, ", \"note\": ");
+  write_string (out, gloss_span_get_note (span));
+  g_string_append (out, ", \"annotator\": ");
+  write_string (out, gloss_span_get_annotator (span));
+  g_string_append (out, ", \"created\": ");
+  write_string (out, gloss_span_get_created (span));
+  g_string_append (out, last ? " }\n" : " },\n");
+}
+
+static void
+write_document (GString       *out,
+                GlossDocument *document,
+                gboolean       last)
+{
+  g_autoptr(JsonNode) meta = json_node_init_object (json_node_alloc (), gloss_document_get_meta (document));
+  guint n_spans = gloss_document_get_n_spans (document);
+
+  g_string_append (out, "    {\n");
+  write_member (out, "      ", "id", gloss_document_get_id (document), FALSE);
+  write_member (out, "      ", "title", gloss_document_get_title (document), FALSE);
+  write_member (out, "      ", "source", gloss_document_get_source (document), FALSE);
+  write_member (out, "      ", "lang", gloss_document_get_lang (document), FALSE);
+  write_member (out, "      ", "text", gloss_document_get_text (document), FALSE);
+  g_string_append (out, "      \"meta\": ");
+  write_node (out, meta);
+  g_string_append (out, ",\n");
+
+  if (n_spans == 0)
+    g_string_append (out, "      \"spans\": []\n");
+  else
+    {
+      g_string_append (out, "      \"spans\": [\n");
+      for (guint i = 0; i < n_spans; i++)
+        write_span (out, document, gloss_document_get_span (document, i), i + 1 == n_spans);
+      g_string_append (out, "      ]\n");
+    }
+
+  g_string_append (out, last ? "    }\n" : "    },\n");
+}
+
+/**
+ * gloss_corpus_save_to_bytes:
+ *
+ * Writes @corpus in the native format. The output depends only on the
+ * corpus: fixed member order, documents in corpus order, spans sorted, two
+ * spaces of indent and one span per line, so that a corpus kept in version
+ * control gives small diffs.
+ *
+ * Returns: (transfer full): the bytes of a `.gloss.json` file
+ */
+GBytes *
+gloss_corpus_save_to_bytes (GlossCorpus *corpus)
+{
+  GlossSchema *schema;
+  GString *out;
+  guint n_labels;
+  guint n_documents;
+
+  g_return_val_if_fail (GLOSS_IS_CORPUS (corpus), NULL);
+
+  schema = gloss_corpus_get_schema (corpus);
+  n_labels = gloss_schema_get_n_labels (schema);
+  n_documents = gloss_corpus_get_n_documents (corpus);
+
+  out = g_string_sized_new (4096);
+  g_string_append_printf (out,
+                          "{\n"
+                          "  \"format\": \"gloss-corpus\",\n"
+                          "  \"version\": %d,\n"
+                          "  \"offset_unit\": \"codepoint\",\n"
+                          "  \"schema\": {\n",
+                          GLOSS_FORMAT_VERSION);
+
+  if (n_labels == 0)
+    g_string_append (out, "    \"labels\": []\n");
+  else
+    {
+      g_string_append (out, "    \"labels\": [\n");
+      for (guint i = 0; i < n_labels; i++)
+        write_label (out, gloss_schema_get_label (schema, i), i + 1 == n_labels);
+      g_string_append (out, "    ]\n");
+    }
+  g_string_append (out, "  },\n");
+
+  if (n_documents == 0)
+    g_string_append (out, "  \"documents\": []\n");
+  else
+    {
+      g_string_append (out, "  \"documents\": [\n");
+      for (guint i = 0; i < n_documents; i++)
+        write_document (out, gloss_corpus_get_document (corpus, i), i + 1 == n_documents);
+      g_string_append (out, "  ]\n");
+    }
+  g_string_append (out, "}\n");
+
+  return g_string_free_to_bytes (out);
+}
+
+/**
+ * gloss_write_file_atomically:
+ * @make_backup: whether to keep the previous contents as `FILE~`
+ *
+ * Writes @bytes to a temporary file beside @file and renames it over @file
+ * only once it is complete, so that a crash or a full disk leaves the
+ * previous file as it was.
+ */
+gboolean
+gloss_write_file_atomically (GFile         *file,
+                             GBytes        *bytes,
+                             gboolean       make_backup,
+                             GCancellable  *cancellable,
+                             GError       **error)
+{
+  gsize n_bytes;
+  const char *data;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  data = g_bytes_get_data (bytes, &n_bytes);
+
+  return g_file_replace_contents (file, data, n_bytes, NULL, make_backup,
+                                  G_FILE_CREATE_NONE, NULL, cancellable, error);
+}
+
+/**
+ * gloss_corpus_save_file:
+ *
+ * Saves @corpus to @file atomically, keeping the previous version as
+ * `FILE~`. On success the corpus remembers @file and is no longer dirty; on
+ * failure the old file and the corpus are untouched.
+ */
+gboolean
+gloss_corpus_save_file (GlossCorpus   *corpus,
+                        GFile         *file,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_CORPUS (corpus), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = gloss_corpus_save_to_bytes (corpus);
+  if (!gloss_write_file_atomically (file, bytes, TRUE, cancellable, error))
+    return FALSE;
+
+  gloss_corpus_set_file (corpus, file);
+  gloss_corpus_set_dirty (corpus, FALSE);
+
+  return TRUE;
+}
+
+typedef struct
+{
+  GFile   *file;
+  GBytes  *bytes;
+  guint64  change_count;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_clear_object (&job->file);
+  g_clear_pointer (&job->bytes, g_bytes_unref);
+  g_free (job);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveJob *job = task_data;
+  GError *error = NULL;
+
+  if (gloss_write_file_atomically (job->file, job->bytes, TRUE, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * gloss_corpus_save_async:
+ *
+ * Serializes @corpus at once (the model is not thread-safe, and this is
+ * the quick part) and writes the bytes in a worker thread.
+ */
+void
+gloss_corpus_save_async (GlossCorpus         *corpus,
+                         GFile               *file,
+                         int                  io_priority,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveJob *job;
+
+  g_return_if_fail (GLOSS_IS_CORPUS (corpus));
+  g_return_if_fail (G_IS_FILE (file));
+
+  job = g_new0 (SaveJob, 1);
+  job->file = g_object_ref (file);
+  job->bytes = gloss_corpus_save_to_bytes (corpus);
+  job->change_count = gloss_corpus_get_change_count (corpus);
+
+  task = g_task_new (corpus, cancellable, callback, user_data);
+  g_task_set_source_tag (task, gloss_corpus_save_async);
+  g_task_set_priority (task, io_priority);
+  g_task_set_task_data (task, job, (GDestroyNotify)save_job_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+/**
+ * gloss_corpus_save_finish:
+ *
+ * On success the corpus remembers the file and is no longer dirty, unless
+ * it changed while it was being written.
+ */
+gboolean
+gloss_corpus_save_finish (GlossCorpus   *corpus,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  SaveJob *job;
+
+  g_return_val_if_fail (GLOSS_IS_CORPUS (corpus), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, corpus), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == gloss_corpus_save_async, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  job = g_task_get_task_data (G_TASK (result));
+  gloss_corpus_set_file (corpus, job->file);
+  if (gloss_corpus_get_change_count (corpus) == job->change_count)
+    gloss_corpus_set_dirty (corpus, FALSE);
+
+  return TRUE;
+}

@@ -1,0 +1,44 @@
+/* gloss-history.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "gloss-corpus.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_TYPE_HISTORY (gloss_history_get_type())
+
+G_DECLARE_FINAL_TYPE (GlossHistory, gloss_history, GLOSS, HISTORY, GObject)
+
+GlossHistory *gloss_history_new            (GlossCorpus    *corpus);
+GlossCorpus  *gloss_history_get_corpus     (GlossHistory   *self);
+gboolean      gloss_history_get_can_undo   (GlossHistory   *self);
+gboolean      gloss_history_get_can_redo   (GlossHistory   *self);
+gboolean      gloss_history_undo           (GlossHistory   *self);
+gboolean      gloss_history_redo           (GlossHistory   *self);
+void          gloss_history_clear          (GlossHistory   *self);
+void          gloss_history_begin_batch    (GlossHistory   *self);
+void          gloss_history_end_batch      (GlossHistory   *self);
+gboolean      gloss_history_add_span       (GlossHistory   *self,
+                                            GlossDocument  *document,
+                                            GlossSpan      *span,
+                                            GError        **error);
+gboolean      gloss_history_remove_span    (GlossHistory   *self,
+                                            GlossDocument  *document,
+                                            GlossSpan      *span,
+                                            GError        **error);
+gboolean      gloss_history_relabel_span   (GlossHistory   *self,
+                                            GlossDocument  *document,
+                                            GlossSpan      *span,
+                                            const char     *label,
+                                            GError        **error);
+gboolean      gloss_history_set_span_note  (GlossHistory   *self,
+                                            GlossDocument  *document,
+                                            GlossSpan      *span,
+                                            const char     *note,
+                                            GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,428 @@
+/* gloss-schema.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gloss-schema"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "gloss-schema.h"
+
+struct _GlossSchema
+{
+  GObject     parent_instance;
+
+  GPtrArray  *labels;
+  GHashTable *by_id;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (GlossSchema, gloss_schema, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+G_DEFINE_QUARK (gloss-schema-error-quark, gloss_schema_error)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
+/* The GNOME palette, in an order where neighbours are easy to tell apart. */
+static const char * const palette[] = {
+  "#3584e4", "#2ec27e", "#e5a50a", "#c061cb", "#ff7800",
+  "#e01b24", "#986a44", "#1c71d8", "#26a269", "#813d9c",
+};
+
+static GType
+gloss_schema_get_item_type (GListModel *model)
+{
+  return GLOSS_TYPE_LABEL;
+}
+
+static guint
+gloss_schema_get_n_items (GListModel *model)
+{
+  return GLOSS_SCHEMA (model)->labels->len;
+}
+
+static gpointer
+gloss_schema_get_item (GListModel *model,
+                       guint       position)
+{
+  GlossSchema *self = GLOSS_SCHEMA (model);
+
+  if (position >= self->labels->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (self->labels, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = gloss_schema_get_item_type;
+  iface->get_n_items = gloss_schema_get_n_items;
+  iface->get_item = gloss_schema_get_item;
+}
+
+static void
+on_label_notify_cb (GlossSchema *self,
+                    GParamSpec  *pspec,
+                    GlossLabel  *label)
+{
+  g_signal_emit (self, signals [CHANGED], 0);
+}
+
+static void
+gloss_schema_dispose (GObject *object)
+{
+  GlossSchema *self = (GlossSchema *)object;
+
+  if (self->labels != NULL)
+    for (guint i = 0; i < self->labels->len; i++)
+      g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->labels, i),
+                                            on_label_notify_cb, self);
+
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
+  g_clear_pointer (&self->labels, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (gloss_schema_parent_class)->dispose (object);
+}
+
+static void
+gloss_schema_class_init (GlossSchemaClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = gloss_schema_dispose;
+
+  /**
+   * GlossSchema::changed:
+   *
+   * Emitted when a label is added, removed, moved, or one of its
+   * properties changes.
+   */
+  signals [CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+gloss_schema_init (GlossSchema *self)
+{
+  self->labels = g_ptr_array_new_with_free_func (g_object_unref);
+  self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+}
+
+GlossSchema *
+gloss_schema_new (void)
+{
+  return g_object_new (GLOSS_TYPE_SCHEMA, NULL);
+}
+
+/**
+ * gloss_schema_new_default:
+ *
+ * The schema of a new corpus: `principle`, `task` and `pillar` on the
+ * keys 1, 2 and 3.
+ *
+ * Returns: (transfer full): a new #GlossSchema
+ */
+GlossSchema *
+gloss_schema_new_default (void)
+{
+  static const struct {
+    const char *id;
+    const char *name;
+    const char *color;
+    const char *key;
+    const char *description;
+  } defaults[] = {
+    { "principle", N_("Principle"), "#3584e4", "1",
+      N_("A guiding principle or value the text commits to, such as independence or respect for international law.") },
+    { "task", N_("Task"), "#2ec27e", "2",
+      N_("A concrete task, goal or action the text assigns or reports.") },
+    { "pillar", N_("Pillar"), "#e5a50a", "3",
+      N_("A pillar or main line of policy the text names, such as party, state or people-to-people diplomacy.") },
+  };
+  GlossSchema *self = gloss_schema_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (defaults); i++)
+    {
+      g_autoptr(GlossLabel) label = NULL;
+
+      /* The stored name and description stay English: the corpus file is
+       * shared between annotators, and translated names live in `names`. */
+      label = gloss_label_new (defaults[i].id, defaults[i].name, defaults[i].color,
+                               defaults[i].key, defaults[i].description);
+      gloss_schema_add (self, label, NULL);
+    }
+
+  return self;
+}
+
+guint
+gloss_schema_get_n_labels (GlossSchema *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (self), 0);
+
+  return self->labels->len;
+}
+
+/**
+ * gloss_schema_get_label:
+ *
+ * Returns: (transfer none) (nullable): the label at @position
+ */
+GlossLabel *
+gloss_schema_get_label (GlossSchema *self,
+                        guint        position)
+{
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (self), NULL);
+
+  if (position >= self->labels->len)
+    return NULL;
+
+  return g_ptr_array_index (self->labels, position);
+}
+
+/**
+ * gloss_schema_lookup:
+ *
+ * Returns: (transfer none) (nullable): the label with @id
+ */
+GlossLabel *
+gloss_schema_lookup (GlossSchema *self,
+                     const char  *id)
+{
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (self->by_id, id);
+}
+
+/**
+ * gloss_schema_lookup_key:
+ *
+ * Returns: (transfer none) (nullable): the label applied by @key
+ */
+GlossLabel *
+gloss_schema_lookup_key (GlossSchema *self,
+                         const char  *key)
+{
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (self), NULL);
+
+  if (key == NULL || key[0] == '\0')
+    return NULL;
+
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      GlossLabel *label = g_ptr_array_index (self->labels, i);
+
+      if (g_strcmp0 (gloss_label_get_key (label), key) == 0)
+        return label;
+    }
+
+  return NULL;
+}
+
+gboolean
+gloss_schema_find (GlossSchema *self,
+                   GlossLabel  *label,
+                   guint       *position)
+{
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (self), FALSE);
+
+  return g_ptr_array_find (self->labels, label, position);
+}
+
+static gboolean
+check_key (GlossSchema  *self,
+           GlossLabel   *label,
+           const char   *key,
+           GError      **error)
+{
+  GlossLabel *other;
+
+  if (key == NULL || key[0] == '\0')
+    return TRUE;
+
+  if (!gloss_label_key_is_valid (key))
+    {
+      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_INVALID_KEY,
+                   _("The key “%s” is not a single visible character"), key);
+      return FALSE;
+    }
+
+  other = gloss_schema_lookup_key (self, key);
+  if (other != NULL && other != label)
+    {
+      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_KEY_IN_USE,
+                   _("The key “%s” already applies the label “%s”"),
+                   key, gloss_label_get_id (other));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * gloss_schema_insert:
+ *
+ * Inserts @label at @position, refusing an invalid or duplicate id and a key
+ * that another label already uses.
+ */
+gboolean
+gloss_schema_insert (GlossSchema  *self,
+                     guint         position,
+                     GlossLabel   *label,
+                     GError      **error)
+{
+  const char *id;
+
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_LABEL (label), FALSE);
+
+  id = gloss_label_get_id (label);
+  if (!gloss_label_id_is_valid (id))
+    {
+      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_INVALID_ID,
+                   _("“%s” is not a valid label id: use 1 to 64 ASCII letters, digits, “_”, “-”, “.” or “:”"),
+                   id);
+      return FALSE;
+    }
+
+  if (g_hash_table_contains (self->by_id, id))
+    {
+      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_DUPLICATE_ID,
+                   _("There is already a label with the id “%s”"), id);
+      return FALSE;
+    }
+
+  if (!check_key (self, label, gloss_label_get_key (label), error))
+    return FALSE;
+
+  position = MIN (position, self->labels->len);
+  g_ptr_array_insert (self->labels, position, g_object_ref (label));
+  g_hash_table_insert (self->by_id, (gpointer)id, label);
+  g_signal_connect_swapped (label, "notify", G_CALLBACK (on_label_notify_cb), self);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+  g_signal_emit (self, signals [CHANGED], 0);
+
+  return TRUE;
+}
+
+gboolean
+gloss_schema_add (GlossSchema  *self,
+                  GlossLabel   *label,
+                  GError      **error)
+{
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (self), FALSE);
+
+  return gloss_schema_insert (self, self->labels->len, label, error);
+}
+
+gboolean
+gloss_schema_remove (GlossSchema *self,
+                     const char  *id)
+{
+  GlossLabel *label;
+  guint position;
+
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (self), FALSE);
+
+  label = gloss_schema_lookup (self, id);
+  if (label == NULL || !g_ptr_array_find (self->labels, label, &position))
+    return FALSE;
+
+  g_signal_handlers_disconnect_by_func (label, on_label_notify_cb, self);
+  g_hash_table_remove (self->by_id, id);
+  g_ptr_array_remove_index (self->labels, position);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
+  g_signal_emit (self, signals [CHANGED], 0);
+
+  return TRUE;
+}
+
+void
+gloss_schema_move (GlossSchema *self,
+                   guint        from,
+                   guint        to)
+{
+  gpointer label;
+
+  g_return_if_fail (GLOSS_IS_SCHEMA (self));
+  g_return_if_fail (from < self->labels->len);
+  g_return_if_fail (to < self->labels->len);
+
+  if (from == to)
+    return;
+
+  label = g_ptr_array_steal_index (self->labels, from);
+  g_ptr_array_insert (self->labels, to, label);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), MIN (from, to), MAX (from, to) - MIN (from, to) + 1,
+                              MAX (from, to) - MIN (from, to) + 1);
+  g_signal_emit (self, signals [CHANGED], 0);
+}
+
+/**
+ * gloss_schema_set_label_key:
+ * @key: (nullable): the new key, or %NULL for none
+ *
+ * Changes the key of @label unless another label of the schema uses it.
+ */
+gboolean
+gloss_schema_set_label_key (GlossSchema  *self,
+                            GlossLabel   *label,
+                            const char   *key,
+                            GError      **error)
+{
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_LABEL (label), FALSE);
+
+  if (!check_key (self, label, key, error))
+    return FALSE;
+
+  gloss_label_set_key (label, key);
+
+  return TRUE;
+}
+
+/**
+ * gloss_schema_next_color:
+ *
+ * Returns: a colour for a new label, the first of the palette no label uses
+ */
+const char *
+gloss_schema_next_color (GlossSchema *self)
+{
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
+    {
+      gboolean used = FALSE;
+
+      for (guint j = 0; j < self->labels->len && !used; j++)
+        used = g_ascii_strcasecmp (gloss_label_get_color (g_ptr_array_index (self->labels, j)),
+                                   palette[i]) == 0;
+
+      if (!used)
+        return palette[i];
+    }
+
+  return palette[self->labels->len % G_N_ELEMENTS (palette)];
+}

@@ -1,0 +1,197 @@
+/* gloss-text.c: Unicode helpers the core needs without Pango
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gloss-text"
+
+#include "config.h"
+
+#include "gloss-text.h"
+
+typedef enum
+{
+  CLASS_OTHER,
+  CLASS_CR,
+  CLASS_LF,
+  CLASS_CONTROL,
+  CLASS_EXTEND,
+  CLASS_ZWJ,
+  CLASS_SPACING_MARK,
+  CLASS_REGIONAL_INDICATOR,
+  CLASS_HANGUL_L,
+  CLASS_HANGUL_V,
+  CLASS_HANGUL_T,
+  CLASS_HANGUL_LV,
+  CLASS_HANGUL_LVT,
+} ClusterClass;
+
+static gboolean
+is_extended_pictographic (gunichar ch)
+{
+  /* The blocks where Extended_Pictographic characters live; close enough
+   * for telling whether a ZWJ joins two emoji. */
+  return (ch >= 0x1F000 && ch <= 0x1FAFF) ||
+         (ch >= 0x1FC00 && ch <= 0x1FFFD) ||
+         (ch >= 0x2600 && ch <= 0x27BF) ||
+         (ch >= 0x2300 && ch <= 0x23FF) ||
+         (ch >= 0x2B00 && ch <= 0x2BFF) ||
+         (ch >= 0x2194 && ch <= 0x21AA) ||
+         ch == 0x00A9 || ch == 0x00AE || ch == 0x203C || ch == 0x2049 ||
+         ch == 0x2122 || ch == 0x2139 || ch == 0x3030 || ch == 0x303D ||
+         ch == 0x3297 || ch == 0x3299;
+}
+
+static ClusterClass
+classify (gunichar ch)
+{
+  GUnicodeBreakType break_type;
+  GUnicodeType type;
+
+  if (ch == '\r')
+    return CLASS_CR;
+  if (ch == '\n')
+    return CLASS_LF;
+  if (ch == 0x200D)
+    return CLASS_ZWJ;
+  if (ch == 0x200C || (ch >= 0x1F3FB && ch <= 0x1F3FF) || (ch >= 0xE0020 && ch <= 0xE007F))
+    return CLASS_EXTEND;
+
+  break_type = g_unichar_break_type (ch);
+  if (break_type == G_UNICODE_BREAK_REGIONAL_INDICATOR)
+    return CLASS_REGIONAL_INDICATOR;
+  if (break_type == G_UNICODE_BREAK_HANGUL_L_JAMO)
+    return CLASS_HANGUL_L;
+  if (break_type == G_UNICODE_BREAK_HANGUL_V_JAMO)
+    return CLASS_HANGUL_V;
+  if (break_type == G_UNICODE_BREAK_HANGUL_T_JAMO)
+    return CLASS_HANGUL_T;
+  if (break_type == G_UNICODE_BREAK_HANGUL_LV_SYLLABLE)
+    return CLASS_HANGUL_LV;
+  if (break_type == G_UNICODE_BREAK_HANGUL_LVT_SYLLABLE)
+    return CLASS_HANGUL_LVT;
+
+  type = g_unichar_type (ch);
+  if (type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_ENCLOSING_MARK)
+    return CLASS_EXTEND;
+  if (type == G_UNICODE_SPACING_MARK)
+    return CLASS_SPACING_MARK;
+  if (type == G_UNICODE_CONTROL || type == G_UNICODE_LINE_SEPARATOR ||
+      type == G_UNICODE_PARAGRAPH_SEPARATOR || type == G_UNICODE_FORMAT)
+    return CLASS_CONTROL;
+
+  return CLASS_OTHER;
+}
+
+/**
+ * gloss_text_is_cluster_boundary:
+ * @text: valid UTF-8
+ * @n_bytes: the length of @text in bytes
+ * @byte_offset: a character boundary in @text
+ *
+ * Tells whether a grapheme cluster boundary (the extended grapheme clusters
+ * of UAX #29, but for the rare Prepend class) lies at @byte_offset: a span
+ * may start or end there without splitting a letter from its combining
+ * marks, an emoji from its modifiers, or a ZWJ sequence or flag in two.
+ */
+gboolean
+gloss_text_is_cluster_boundary (const char *text,
+                                gsize       n_bytes,
+                                gsize       byte_offset)
+{
+  const char *pos;
+  const char *prev_pos;
+  ClusterClass before;
+  ClusterClass after;
+
+  g_return_val_if_fail (text != NULL || n_bytes == 0, TRUE);
+
+  if (byte_offset == 0 || byte_offset >= n_bytes)
+    return TRUE;
+
+  pos = text + byte_offset;
+  prev_pos = g_utf8_find_prev_char (text, pos);
+  if (prev_pos == NULL)
+    return TRUE;
+
+  before = classify (g_utf8_get_char (prev_pos));
+  after = classify (g_utf8_get_char (pos));
+
+  if (before == CLASS_CR && after == CLASS_LF)
+    return FALSE;
+  if (before == CLASS_CR || before == CLASS_LF || before == CLASS_CONTROL ||
+      after == CLASS_CR || after == CLASS_LF || after == CLASS_CONTROL)
+    return TRUE;
+
+  if (before == CLASS_HANGUL_L &&
+      (after == CLASS_HANGUL_L || after == CLASS_HANGUL_V ||
+       after == CLASS_HANGUL_LV || after == CLASS_HANGUL_LVT))
+    return FALSE;
+  if ((before == CLASS_HANGUL_LV || before == CLASS_HANGUL_V) &&
+      (after == CLASS_HANGUL_V || after == CLASS_HANGUL_T))
+    return FALSE;
+  if ((before == CLASS_HANGUL_LVT || before == CLASS_HANGUL_T) && after == CLASS_HANGUL_T)
+    return FALSE;
+
+  if (after == CLASS_EXTEND || after == CLASS_ZWJ || after == CLASS_SPACING_MARK)
+    return FALSE;
+
+  if (before == CLASS_ZWJ && is_extended_pictographic (g_utf8_get_char (pos)))
+    return FALSE;
+
+  if (before == CLASS_REGIONAL_INDICATOR && after == CLASS_REGIONAL_INDICATOR)
+    {
+      guint n_ri = 0;
+      const char *p = pos;
+
+      /* Flags pair regional indicators from the left: break only after an
+       * even number of them. */
+      while ((p = g_utf8_find_prev_char (text, p)) != NULL &&
+             classify (g_utf8_get_char (p)) == CLASS_REGIONAL_INDICATOR)
+        n_ri++;
+
+      return n_ri % 2 == 0;
+    }
+
+  return TRUE;
+}
+
+/**
+ * gloss_text_validate_utf8:
+ * @bad_offset: (out) (optional): the byte offset of the first invalid byte
+ * @bad_line: (out) (optional): its line, from 1
+ * @bad_column: (out) (optional): its column in characters, from 1
+ *
+ * Like g_utf8_validate_len(), but says where the first problem is in terms
+ * a person can find in an editor. A NUL byte counts as invalid.
+ */
+gboolean
+gloss_text_validate_utf8 (const char *text,
+                          gsize       n_bytes,
+                          gsize      *bad_offset,
+                          guint      *bad_line,
+                          guint      *bad_column)
+{
+  const char *end = NULL;
+  const char *line_start = text;
+  guint line = 1;
+
+  if (g_utf8_validate_len (text, n_bytes, &end))
+    return TRUE;
+
+  for (const char *p = text; p < end; p++)
+    if (*p == '\n')
+      {
+        line++;
+        line_start = p + 1;
+      }
+
+  if (bad_offset != NULL)
+    *bad_offset = end - text;
+  if (bad_line != NULL)
+    *bad_line = line;
+  if (bad_column != NULL)
+    *bad_column = g_utf8_strlen (line_start, end - line_start) + 1;
+
+  return FALSE;
+}

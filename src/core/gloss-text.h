@@ -1,0 +1,21 @@
+/* gloss-text.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gboolean gloss_text_is_cluster_boundary (const char  *text,
+                                         gsize        n_bytes,
+                                         gsize        byte_offset);
+gboolean gloss_text_validate_utf8       (const char  *text,
+                                         gsize        n_bytes,
+                                         gsize       *bad_offset,
+                                         guint       *bad_line,
+                                         guint       *bad_column);
+
+G_END_DECLS

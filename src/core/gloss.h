@@ -1,0 +1,16 @@
+/* gloss.h: the whole of libgloss-core
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "gloss-corpus.h"
+#include "gloss-document.h"
+#include "gloss-format.h"
+#include "gloss-history.h"
+#include "gloss-import-text.h"
+#include "gloss-label.h"
+#include "gloss-schema.h"
+#include "gloss-span.h"
+#include "gloss-text.h"
