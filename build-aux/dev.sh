@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Set up, run and test Gloss on Debian 12 (or anything with the same packages).
+#
+#   build-aux/dev.sh run  [MESON_OPTION…]   build, then run the app
+#   build-aux/dev.sh test [MESON_OPTION…]   build, then run every test under xvfb-run
+#   build-aux/dev.sh deps                   only install (or list) the packages
+#
+# The packages are installed with apt-get when run as root; otherwise the
+# exact `sudo apt-get install …` line is printed. BUILDDIR (default _build)
+# names the build directory.
+
+set -euo pipefail
+
+top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+builddir=${BUILDDIR:-$top/_build}
+
+packages=(
+  meson ninja-build pkg-config gcc gettext python3
+  libglib2.0-dev libglib2.0-dev-bin libjson-glib-dev
+  libgtk-4-dev libadwaita-1-dev
+  xvfb xauth
+)
+
+missing_packages () {
+  local p
+  for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+      printf '%s\n' "$p"
+    fi
+  done
+}
+
+ensure_packages () {
+  local missing
+  missing=$(missing_packages | tr '\n' ' ')
+  [ -z "${missing// /}" ] && return 0
+
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "dev.sh: installing $missing" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q
+    # shellcheck disable=SC2086
+    apt-get install -y -q --no-install-recommends $missing
+  else
+    echo "dev.sh: these packages are missing; install them with:" >&2
+    echo "  sudo apt-get install $missing" >&2
+    exit 1
+  fi
+}
+
+configure () {
+  if [ -f "$builddir/build.ninja" ]; then
+    meson setup --reconfigure "$builddir" "$top" "$@" >/dev/null
+  else
+    meson setup "$builddir" "$top" "$@"
+  fi
+  meson compile -C "$builddir"
+}
+
+# Prints "N passed, N failed[, N skipped]" from meson's log, counting each
+# GTest case (the TAP lines of every test program), and a program that
+# crashed or timed out before reporting as one failure more.
+summarize () {
+  python3 - "$builddir/meson-logs/testlog.json" <<'PY'
+import json, re, sys
+passed = failed = skipped = 0
+for line in open(sys.argv[1], encoding="utf-8"):
+    line = line.strip()
+    if not line:
+        continue
+    test = json.loads(line)
+    ok = bad = skip = 0
+    for out in (test.get("stdout") or "").splitlines():
+        if re.match(r"^ok\b", out):
+            if re.search(r"#\s*SKIP", out, re.I):
+                skip += 1
+            else:
+                ok += 1
+        elif re.match(r"^not ok\b", out):
+            if re.search(r"#\s*TODO", out, re.I):
+                skip += 1
+            else:
+                bad += 1
+    if test.get("result") not in ("OK", "SKIP", "EXPECTEDFAIL") and bad == 0:
+        bad = 1
+    if ok + bad + skip == 0 and test.get("result") == "OK":
+        ok = 1
+    passed += ok
+    failed += bad
+    skipped += skip
+line = f"{passed} passed, {failed} failed"
+if skipped:
+    line += f", {skipped} skipped"
+print(line)
+PY
+}
+
+cmd=${1:-}
+[ $# -gt 0 ] && shift
+
+case "$cmd" in
+  deps)
+    ensure_packages
+    ;;
+
+  run)
+    ensure_packages
+    configure -Dprofile=development "$@"
+    exec "$builddir/src/ui/gloss"
+    ;;
+
+  test)
+    ensure_packages
+    configure "$@"
+    status=0
+    xvfb-run -a -s "-screen 0 1280x1024x24" \
+      meson test -C "$builddir" --print-errorlogs --num-processes 2 || status=$?
+    summarize
+    exit "$status"
+    ;;
+
+  *)
+    sed -n '3,12p' "$0" | sed 's/^# \{0,1\}//'
+    [ -z "$cmd" ] || [ "$cmd" = help ] || exit 2
+    ;;
+esac
