@@ -20,7 +20,7 @@ packages=(
   meson ninja-build pkg-config gcc gettext python3
   libglib2.0-dev libglib2.0-dev-bin libjson-glib-dev
   libgtk-4-dev libadwaita-1-dev
-  xvfb xauth
+  xvfb xauth dbus-daemon
 )
 
 missing_packages () {
@@ -115,7 +115,8 @@ case "$cmd" in
     ensure_packages
     configure "$@"
     status=0
-    xvfb-run -a -s "-screen 0 1280x1024x24" \
+    # A private session bus, as a desktop session has: GTK asks for one.
+    dbus-run-session -- xvfb-run -a -s "-screen 0 1280x1024x24" \
       meson test -C "$builddir" --print-errorlogs --num-processes 2 || status=$?
     summarize
     exit "$status"

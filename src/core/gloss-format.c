@@ -243,7 +243,7 @@ offset_member (LoadContext *ctx,
   if (value < 0 || value > G_MAXUINT)
     {
       report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_INVALID_OFFSETS,
-              _("the offset %" G_GINT64_FORMAT " is negative or too large"), value);
+              _("the offset %lld is negative or too large"), (long long)value);
       pop (ctx, saved);
       return FALSE;
     }
@@ -660,9 +660,9 @@ check_header (LoadContext *ctx,
     {
       report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_UNSUPPORTED_VERSION,
               json_node_get_int (node) > GLOSS_FORMAT_VERSION
-                ? _("version %" G_GINT64_FORMAT " was written by a newer Gloss; this one reads version %d")
-                : _("version %" G_GINT64_FORMAT " does not exist; this Gloss reads version %d"),
-              json_node_get_int (node), GLOSS_FORMAT_VERSION);
+                ? _("version %lld was written by a newer Gloss; this one reads version %d")
+                : _("version %lld does not exist; this Gloss reads version %d"),
+              (long long)json_node_get_int (node), GLOSS_FORMAT_VERSION);
       pop (ctx, saved);
       return FALSE;
     }
@@ -809,8 +809,8 @@ gloss_corpus_load_bytes (GBytes     *bytes,
     {
       g_string_printf (path, _("line %u, column %u"), bad_line, bad_column);
       report (&ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_INVALID_UTF8,
-              _("invalid UTF-8 (byte 0x%02x at byte offset %" G_GSIZE_FORMAT ")"),
-              (guchar)data[bad_offset], bad_offset);
+              _("invalid UTF-8 (byte 0x%02x at byte offset %lu)"),
+              (guchar)data[bad_offset], (gulong)bad_offset);
     }
   else
     {

@@ -137,9 +137,9 @@ gloss_import_text_bytes (GlossCorpus       *corpus,
     {
       g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_INVALID_UTF8,
                    data[bad_offset] == '\0'
-                     ? _("%s: line %u, column %u: a NUL byte at byte offset %" G_GSIZE_FORMAT "; this is not a text file")
-                     : _("%s: line %u, column %u: invalid UTF-8 at byte offset %" G_GSIZE_FORMAT "; convert the file to UTF-8 first (for example with iconv)"),
-                   name, bad_line, bad_column, bad_offset);
+                     ? _("%s: line %u, column %u: a NUL byte at byte offset %lu; this is not a text file")
+                     : _("%s: line %u, column %u: invalid UTF-8 at byte offset %lu; convert the file to UTF-8 first (for example with iconv)"),
+                   name, bad_line, bad_column, (gulong)bad_offset);
       return NULL;
     }
 
