@@ -10,7 +10,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
+#include <unistd.h>
 #include <json-glib/json-glib.h>
 
 #include "gloss.h"
@@ -89,6 +91,52 @@ write_output (GBytes      *bytes,
   return gloss_write_file_atomically (file, bytes, FALSE, NULL, error);
 }
 
+static gboolean
+parse_offsets (const char      *name,
+               GlossOffsetUnit *unit)
+{
+  if (name == NULL)
+    {
+      *unit = GLOSS_OFFSET_CODEPOINT;
+      return TRUE;
+    }
+
+  if (gloss_offset_unit_from_string (name, unit))
+    return TRUE;
+
+  print_error (_("--offsets takes “codepoint”, “utf16” or “byte”, not “%s”"), name);
+  return FALSE;
+}
+
+static void
+print_warnings (GPtrArray *problems)
+{
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      GlossProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->path != NULL && problem->path[0] != '\0')
+        fprintf (stderr, "gloss-cli: %s: %s %s\n", problem->path, _("warning:"), problem->message);
+      else
+        fprintf (stderr, "gloss-cli: %s %s\n", _("warning:"), problem->message);
+    }
+}
+
+/* Whether writing @output would replace @input, or a file that importing
+ * the folder @input reads (its .txt and .ann files). */
+static gboolean
+output_is_input (const char *output,
+                 GFile      *input)
+{
+  g_autoptr(GFile) out = g_file_new_for_commandline_arg (output);
+
+  if (g_file_equal (out, input))
+    return TRUE;
+
+  return g_file_has_parent (out, input) &&
+         (g_str_has_suffix (output, ".txt") || g_str_has_suffix (output, ".ann"));
+}
+
 int
 gloss_cli_import (int    argc,
                   char **argv)
@@ -97,42 +145,62 @@ gloss_cli_import (int    argc,
   g_autofree char *output = NULL;
   g_autofree char *title = NULL;
   g_autofree char *lang = NULL;
+  g_autofree char *offsets = NULL;
+  g_autofree char *formats = NULL;
   g_auto(GStrv) inputs = NULL;
   g_autoptr(GlossCorpus) corpus = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  GlossTitleSource title_source = GLOSS_TITLE_FROM_FIRST_LINE;
+  GlossImportOptions options = { GLOSS_OFFSET_CODEPOINT, GLOSS_TITLE_FROM_FIRST_LINE };
   GOptionEntry entries[] = {
     { "from", 'f', 0, G_OPTION_ARG_STRING, &from,
-      N_("The input format: “text” (the default)"), N_("FORMAT") },
+      N_("The input format: text (the default), doccano, spacy, brat or gloss"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write the corpus to FILE (“-” for standard output)"), N_("FILE") },
+    { "offsets", 0, 0, G_OPTION_ARG_STRING, &offsets,
+      N_("What the input’s offsets count: codepoint (the default), utf16 or byte"), N_("UNIT") },
     { "title", 't', 0, G_OPTION_ARG_STRING, &title,
-      N_("Take titles from the “first-line” of each text (the default) or the “file-name”"), N_("SOURCE") },
+      N_("Take titles of texts from the “first-line” (the default) or the “file-name”"), N_("SOURCE") },
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang,
       N_("Set the language of every document (a BCP 47 tag such as “vi” or “en”)"), N_("LANG") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, N_("INPUT…") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     { NULL }
   };
 
   if (!parse_options ("import", _("INPUT… -o CORPUS"),
-                      _("Makes a Gloss corpus of text files: one document per .txt file; a folder\n"
-                        "imports its .txt files in name order. Text must be UTF-8; line ends are\n"
-                        "normalised to LF. Nothing is written unless every input imports."),
+                      _("Makes a Gloss corpus of other files. Text: one document per .txt file, a\n"
+                        "folder imports its .txt files in name order, UTF-8 only, line ends\n"
+                        "normalised to LF. doccano and spaCy: JSONL files. brat: folders or .ann\n"
+                        "files beside their .txt. gloss: corpora to merge. Labels the schema lacks\n"
+                        "are added. Nothing is written unless every input imports."),
                       entries, &argc, &argv))
     return GLOSS_CLI_USAGE;
 
-  if (from != NULL && !g_str_equal (from, "text"))
+  if (from == NULL)
+    from = g_strdup ("text");
+
+  if (!g_strv_contains (gloss_import_list_formats (), from))
     {
-      print_error (_("unknown input format “%s” (supported: text)"), from);
+      formats = g_strjoinv (", ", (char **)gloss_import_list_formats ());
+      print_error (_("unknown input format “%s” (supported: %s)"), from, formats);
+      return GLOSS_CLI_USAGE;
+    }
+
+  if (!parse_offsets (offsets, &options.offset_unit))
+    return GLOSS_CLI_USAGE;
+
+  if (offsets != NULL && (g_str_equal (from, "text") || g_str_equal (from, "gloss")))
+    {
+      print_error (_("--offsets is for doccano, spacy and brat input; %s has no offsets to read"), from);
       return GLOSS_CLI_USAGE;
     }
 
   if (title != NULL)
     {
       if (g_str_equal (title, "file-name"))
-        title_source = GLOSS_TITLE_FROM_FILE_NAME;
+        options.title_source = GLOSS_TITLE_FROM_FILE_NAME;
       else if (!g_str_equal (title, "first-line"))
         {
           print_error (_("--title takes “first-line” or “file-name”, not “%s”"), title);
@@ -142,7 +210,7 @@ gloss_cli_import (int    argc,
 
   if (inputs == NULL || inputs[0] == NULL)
     {
-      print_error (_("no input files; give one or more .txt files or folders"));
+      print_error (_("no input files; give one or more files or folders"));
       return GLOSS_CLI_USAGE;
     }
 
@@ -156,28 +224,23 @@ gloss_cli_import (int    argc,
     {
       GFile *file = g_file_new_for_commandline_arg (inputs[i]);
 
-      if (!g_str_equal (output, "-"))
-        {
-          g_autoptr(GFile) out = g_file_new_for_commandline_arg (output);
-
-          if (g_file_equal (file, out))
-            {
-              g_object_unref (file);
-              print_error (_("%s: the output would overwrite an input"), output);
-              return GLOSS_CLI_USAGE;
-            }
-        }
-
       g_ptr_array_add (files, file);
+      if (!g_str_equal (output, "-") && output_is_input (output, file))
+        {
+          print_error (_("%s: the output would overwrite an input"), output);
+          return GLOSS_CLI_USAGE;
+        }
     }
 
   corpus = gloss_corpus_new ();
-  if (!gloss_import_text_paths (corpus, (GFile **)files->pdata, files->len,
-                                title_source, NULL, &error))
+  if (!gloss_import_paths (corpus, from, (GFile **)files->pdata, files->len,
+                           &options, &problems, NULL, &error))
     {
       print_error ("%s", error->message);
       return GLOSS_CLI_BAD_INPUT;
     }
+
+  print_warnings (problems);
 
   if (lang != NULL)
     for (guint i = 0; i < gloss_corpus_get_n_documents (corpus); i++)
@@ -196,6 +259,128 @@ gloss_cli_import (int    argc,
 
       fprintf (stderr, g_dngettext (GETTEXT_PACKAGE, "Imported %u document into %s", "Imported %u documents into %s", n),
                n, output);
+      fputc ('\n', stderr);
+    }
+
+  return GLOSS_CLI_OK;
+}
+
+int
+gloss_cli_export (int    argc,
+                  char **argv)
+{
+  g_autofree char *to = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *offsets = NULL;
+  g_autofree char *formats = NULL;
+  g_auto(GStrv) inputs = NULL;
+  g_autoptr(GlossCorpus) corpus = NULL;
+  g_autoptr(GlossExporter) exporter = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossOffsetUnit unit = GLOSS_OFFSET_CODEPOINT;
+  GPtrArray *problems;
+  gboolean ok;
+  GOptionEntry entries[] = {
+    { "to", 't', 0, G_OPTION_ARG_STRING, &to,
+      N_("The output format: doccano, spacy, conll, brat, webanno or gloss"), N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write to FILE (a folder for brat; “-” for standard output)"), N_("FILE") },
+    { "offsets", 0, 0, G_OPTION_ARG_STRING, &offsets,
+      N_("What offsets count: codepoint (the default, as Python), utf16 (as JavaScript) or byte"), N_("UNIT") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
+    { NULL }
+  };
+
+  if (!parse_options ("export", _("--to FORMAT CORPUS -o OUTPUT"),
+                      _("Exports a Gloss corpus for training pipelines. What a format cannot\n"
+                        "express (overlapping spans in CoNLL) is reported on standard error, never\n"
+                        "dropped silently. Nothing is written if the export fails."),
+                      entries, &argc, &argv))
+    return GLOSS_CLI_USAGE;
+
+  formats = g_strjoinv (", ", (char **)gloss_exporter_list_formats ());
+
+  if (to == NULL)
+    {
+      print_error (_("no output format; give one with --to (%s)"), formats);
+      return GLOSS_CLI_USAGE;
+    }
+
+  if (!(exporter = gloss_exporter_new_for_format (to)))
+    {
+      print_error (_("unknown output format “%s” (supported: %s)"), to, formats);
+      return GLOSS_CLI_USAGE;
+    }
+
+  if (!parse_offsets (offsets, &unit))
+    return GLOSS_CLI_USAGE;
+
+  if (offsets != NULL && !gloss_exporter_supports_offsets (exporter))
+    {
+      print_error (_("--offsets does not apply to %s, which carries no offsets or always counts code points"), to);
+      return GLOSS_CLI_USAGE;
+    }
+  gloss_exporter_set_offset_unit (exporter, unit);
+
+  if (inputs == NULL || inputs[0] == NULL || inputs[1] != NULL)
+    {
+      print_error (_("give exactly one corpus"));
+      return GLOSS_CLI_USAGE;
+    }
+
+  if (output == NULL)
+    {
+      print_error (_("no output; give one with -o OUTPUT"));
+      return GLOSS_CLI_USAGE;
+    }
+
+  if (g_str_equal (output, "-") && g_str_equal (to, "brat"))
+    {
+      print_error (_("brat writes a folder; give one with -o FOLDER"));
+      return GLOSS_CLI_USAGE;
+    }
+
+  file = g_file_new_for_commandline_arg (inputs[0]);
+  if (!(corpus = gloss_corpus_load_file (file, NULL, NULL, &error)))
+    {
+      print_error ("%s: %s", inputs[0], error->message);
+      return GLOSS_CLI_BAD_INPUT;
+    }
+
+  if (g_str_equal (output, "-"))
+    {
+      g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+
+      ok = gloss_exporter_export_stream (exporter, corpus, out, NULL, &error) &&
+           g_output_stream_flush (out, NULL, &error);
+    }
+  else
+    {
+      g_autoptr(GFile) target = g_file_new_for_commandline_arg (output);
+
+      if (g_file_equal (target, file))
+        {
+          print_error (_("%s: the output would overwrite the corpus"), output);
+          return GLOSS_CLI_USAGE;
+        }
+
+      ok = gloss_exporter_export_file (exporter, corpus, target, NULL, &error);
+    }
+
+  problems = gloss_exporter_get_problems (exporter);
+  print_warnings (problems);
+
+  if (!ok)
+    {
+      print_error ("%s", error->message);
+      return GLOSS_CLI_BAD_INPUT;
+    }
+
+  if (gloss_exporter_supports_offsets (exporter))
+    {
+      /* Translators: %s is “codepoint”, “utf16” or “byte” */
+      fprintf (stderr, _("gloss-cli: offsets count %s"), gloss_offset_unit_to_string (unit));
       fputc ('\n', stderr);
     }
 
@@ -229,7 +414,7 @@ gloss_cli_validate (int    argc,
   GOptionEntry entries[] = {
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
       N_("Print errors only, not warnings"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, N_("CORPUS…") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     { NULL }
   };
 
@@ -465,7 +650,7 @@ gloss_cli_stats (int    argc,
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "json", 'j', 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of a table"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, N_("CORPUS") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     { NULL }
   };
 
@@ -483,6 +668,7 @@ gloss_cli_stats (int    argc,
   file = g_file_new_for_commandline_arg (inputs[0]);
   if (!(corpus = gloss_corpus_load_file (file, NULL, &problems, &error)))
     {
+      g_assert (error != NULL);
       print_error ("%s: %s", inputs[0], error->message);
       return GLOSS_CLI_BAD_INPUT;
     }

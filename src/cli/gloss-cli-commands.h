@@ -19,6 +19,8 @@ typedef enum
 
 int gloss_cli_import   (int    argc,
                         char **argv);
+int gloss_cli_export   (int    argc,
+                        char **argv);
 int gloss_cli_validate (int    argc,
                         char **argv);
 int gloss_cli_stats    (int    argc,

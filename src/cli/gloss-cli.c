@@ -23,7 +23,8 @@ typedef struct
 } Command;
 
 static const Command commands[] = {
-  { "import", gloss_cli_import, N_("Make a corpus of text files") },
+  { "import", gloss_cli_import, N_("Make a corpus of text files or other formats") },
+  { "export", gloss_cli_export, N_("Write a corpus as training data (doccano, spaCy, CoNLL, brat, W3C)") },
   { "validate", gloss_cli_validate, N_("Check corpora and report every problem") },
   { "stats", gloss_cli_stats, N_("Count documents and spans per label") },
 };

@@ -956,3 +956,45 @@ gloss_document_query_offset (GlossDocument *self,
 {
   return gloss_document_query_range (self, offset, offset);
 }
+
+/**
+ * gloss_document_copy:
+ * @id: (nullable): the copy's id, or %NULL to keep @self's
+ *
+ * Copies the document with its metadata and spans (new span objects with
+ * the same ids and fields), for moving documents between corpora.
+ *
+ * Returns: (transfer full): a new document
+ */
+GlossDocument *
+gloss_document_copy (GlossDocument *self,
+                     const char    *id)
+{
+  GlossDocument *copy;
+
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), NULL);
+
+  copy = gloss_document_new (id != NULL ? id : self->id, self->title, self->text);
+  gloss_document_set_source (copy, self->source);
+  gloss_document_set_lang (copy, self->lang);
+
+  /* Metadata is replaced, never changed in place, so it can be shared. */
+  gloss_document_set_meta (copy, self->meta);
+
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      GlossSpan *span = g_ptr_array_index (self->spans, i);
+      g_autoptr(GlossSpan) span_copy = NULL;
+
+      span_copy = gloss_span_new_full (gloss_span_get_id (span),
+                                       gloss_span_get_start (span), gloss_span_get_end (span),
+                                       gloss_span_get_label (span), gloss_span_get_note (span),
+                                       gloss_span_get_annotator (span), gloss_span_get_created (span));
+      g_ptr_array_add (copy->spans, g_steal_pointer (&span_copy));
+      g_hash_table_insert (copy->by_id, (gpointer)gloss_span_get_id (g_ptr_array_index (copy->spans, i)),
+                           g_ptr_array_index (copy->spans, i));
+    }
+  copy->index_valid = FALSE;
+
+  return copy;
+}

@@ -31,6 +31,8 @@ GQuark         gloss_document_error_quark       (void);
 GlossDocument *gloss_document_new               (const char     *id,
                                                  const char     *title,
                                                  const char     *text);
+GlossDocument *gloss_document_copy              (GlossDocument  *self,
+                                                 const char     *id);
 const char    *gloss_document_get_id            (GlossDocument  *self);
 const char    *gloss_document_get_title         (GlossDocument  *self);
 void           gloss_document_set_title         (GlossDocument  *self,

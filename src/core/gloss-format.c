@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 
 #include "gloss-format.h"
+#include "gloss-format-private.h"
 #include "gloss-history.h"
 #include "gloss-text.h"
 
@@ -77,7 +78,10 @@ report (LoadContext   *ctx,
   if (severity == GLOSS_SEVERITY_ERROR)
     ctx->n_errors++;
 
-  if (ctx->problems->len >= MAX_PROBLEMS)
+  /* The first error is always kept, however many warnings came before it:
+   * it is what the load fails with. */
+  if (ctx->problems->len >= MAX_PROBLEMS &&
+      !(severity == GLOSS_SEVERITY_ERROR && ctx->n_errors == 1))
     return;
 
   problem = g_new0 (GlossProblem, 1);
@@ -259,19 +263,23 @@ warn_unknown_members (LoadContext        *ctx,
                       JsonObject         *object,
                       const char * const *known)
 {
-  JsonObjectIter iter;
-  const char *name;
+  g_autoptr(GList) members = NULL;
 
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, NULL))
-    if (!g_strv_contains (known, name))
-      {
-        gsize saved = push_member (ctx, name);
+  /* In file order, unlike json_object_iter_next(). */
+  members = json_object_get_members (object);
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      gsize saved;
 
-        report (ctx, GLOSS_SEVERITY_WARNING, GLOSS_FORMAT_ERROR_INVALID_VALUE,
-                _("unknown member “%s” is ignored and will not be saved"), name);
-        pop (ctx, saved);
-      }
+      if (g_strv_contains (known, name))
+        continue;
+
+      saved = push_member (ctx, name);
+      report (ctx, GLOSS_SEVERITY_WARNING, GLOSS_FORMAT_ERROR_INVALID_VALUE,
+              _("unknown member “%s” is ignored and will not be saved"), name);
+      pop (ctx, saved);
+    }
 }
 
 static void
@@ -951,9 +959,15 @@ gloss_corpus_load_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-static void
-write_string (GString    *out,
-              const char *str)
+/**
+ * gloss_json_append_string:
+ *
+ * Appends @str as a JSON string: quotes, backslashes and control characters
+ * escaped, everything else as UTF-8.
+ */
+void
+gloss_json_append_string (GString    *out,
+                          const char *str)
 {
   static const char hex[] = "0123456789abcdef";
   const char *run = str;
@@ -1033,7 +1047,7 @@ write_node (GString  *out,
         while (json_object_iter_next (&iter, &name, &child))
           {
             g_string_append (out, first ? "" : ", ");
-            write_string (out, name);
+            gloss_json_append_string (out, name);
             g_string_append (out, ": ");
             write_node (out, child);
             first = FALSE;
@@ -1060,7 +1074,7 @@ write_node (GString  *out,
       switch (json_node_get_value_type (node))
         {
         case G_TYPE_STRING:
-          write_string (out, json_node_get_string (node));
+          gloss_json_append_string (out, json_node_get_string (node));
           break;
         case G_TYPE_BOOLEAN:
           g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
@@ -1089,9 +1103,9 @@ write_member (GString    *out,
               gboolean    last)
 {
   g_string_append (out, indent);
-  write_string (out, name);
+  gloss_json_append_string (out, name);
   g_string_append (out, ": ");
-  write_string (out, value != NULL ? value : "");
+  gloss_json_append_string (out, value != NULL ? value : "");
   g_string_append (out, last ? "\n" : ",\n");
 }
 
@@ -1103,24 +1117,24 @@ write_label (GString    *out,
   g_auto(GStrv) locales = gloss_label_dup_locales (label);
 
   g_string_append (out, "      { \"id\": ");
-  write_string (out, gloss_label_get_id (label));
+  gloss_json_append_string (out, gloss_label_get_id (label));
   g_string_append (out, ", \"name\": ");
-  write_string (out, gloss_label_get_name (label));
+  gloss_json_append_string (out, gloss_label_get_name (label));
   g_string_append (out, ", \"names\": {");
   for (guint i = 0; locales[i] != NULL; i++)
     {
       g_string_append (out, i > 0 ? ", " : " ");
-      write_string (out, locales[i]);
+      gloss_json_append_string (out, locales[i]);
       g_string_append (out, ": ");
-      write_string (out, gloss_label_get_name_for_locale (label, locales[i]));
+      gloss_json_append_string (out, gloss_label_get_name_for_locale (label, locales[i]));
     }
   g_string_append (out, locales[0] != NULL ? " }" : "}");
   g_string_append (out, ", \"color\": ");
-  write_string (out, gloss_label_get_color (label));
+  gloss_json_append_string (out, gloss_label_get_color (label));
   g_string_append (out, ", \"key\": ");
-  write_string (out, gloss_label_get_key (label) != NULL ? gloss_label_get_key (label) : "");
+  gloss_json_append_string (out, gloss_label_get_key (label) != NULL ? gloss_label_get_key (label) : "");
   g_string_append (out, ", \"description\": ");
-  write_string (out, gloss_label_get_description (label));
+  gloss_json_append_string (out, gloss_label_get_description (label));
   g_string_append (out, last ? " }\n" : " },\n");
 }
 
@@ -1136,30 +1150,30 @@ write_span (GString       *out,
   g_autofree char *slice = g_strndup (text + from, to - from);
 
   g_string_append (out, "        { \"id\": ");
-  write_string (out, gloss_span_get_id (span));
+  gloss_json_append_string (out, gloss_span_get_id (span));
   g_string_append_printf (out, ", \"start\": %u, \"end\": %u, \"label\": ",
                           gloss_span_get_start (span), gloss_span_get_end (span));
-  write_string (out, gloss_span_get_label (span));
+  gloss_json_append_string (out, gloss_span_get_label (span));
   g_string_append (out, ", \"text\": ");
-  write_string (out, slice);
+  gloss_json_append_string (out, slice);
   g_string_append (out, ", \"note\": ");
-  write_string (out, gloss_span_get_note (span));
+  gloss_json_append_string (out, gloss_span_get_note (span));
   g_string_append (out, ", \"annotator\": ");
-  write_string (out, gloss_span_get_annotator (span));
+  gloss_json_append_string (out, gloss_span_get_annotator (span));
   g_string_append (out, ", \"created\": ");
-  write_string (out, gloss_span_get_created (span));
+  gloss_json_append_string (out, gloss_span_get_created (span));
   g_string_append (out, last ? " }\n" : " },\n");
 }
 
-static void
-write_document (GString       *out,
-                GlossDocument *document,
-                gboolean       last)
+void
+_gloss_format_append_document (GString       *out,
+                               GlossDocument *document,
+                               gboolean       first)
 {
   g_autoptr(JsonNode) meta = json_node_init_object (json_node_alloc (), gloss_document_get_meta (document));
   guint n_spans = gloss_document_get_n_spans (document);
 
-  g_string_append (out, "    {\n");
+  g_string_append (out, first ? "\n    {\n" : ",\n    {\n");
   write_member (out, "      ", "id", gloss_document_get_id (document), FALSE);
   write_member (out, "      ", "title", gloss_document_get_title (document), FALSE);
   write_member (out, "      ", "source", gloss_document_get_source (document), FALSE);
@@ -1179,34 +1193,18 @@ write_document (GString       *out,
       g_string_append (out, "      ]\n");
     }
 
-  g_string_append (out, last ? "    }\n" : "    },\n");
+  g_string_append (out, "    }");
 }
 
-/**
- * gloss_corpus_save_to_bytes:
- *
- * Writes @corpus in the native format. The output depends only on the
- * corpus: fixed member order, documents in corpus order, spans sorted, two
- * spaces of indent and one span per line, so that a corpus kept in version
- * control gives small diffs.
- *
- * Returns: (transfer full): the bytes of a `.gloss.json` file
- */
-GBytes *
-gloss_corpus_save_to_bytes (GlossCorpus *corpus)
+/* Everything before the first document, up to the opening of the
+ * documents array. */
+void
+_gloss_format_append_header (GString     *out,
+                             GlossCorpus *corpus)
 {
-  GlossSchema *schema;
-  GString *out;
-  guint n_labels;
-  guint n_documents;
+  GlossSchema *schema = gloss_corpus_get_schema (corpus);
+  guint n_labels = gloss_schema_get_n_labels (schema);
 
-  g_return_val_if_fail (GLOSS_IS_CORPUS (corpus), NULL);
-
-  schema = gloss_corpus_get_schema (corpus);
-  n_labels = gloss_schema_get_n_labels (schema);
-  n_documents = gloss_corpus_get_n_documents (corpus);
-
-  out = g_string_sized_new (4096);
   g_string_append_printf (out,
                           "{\n"
                           "  \"format\": \"gloss-corpus\",\n"
@@ -1224,18 +1222,41 @@ gloss_corpus_save_to_bytes (GlossCorpus *corpus)
         write_label (out, gloss_schema_get_label (schema, i), i + 1 == n_labels);
       g_string_append (out, "    ]\n");
     }
-  g_string_append (out, "  },\n");
+  g_string_append (out, "  },\n  \"documents\": [");
+}
 
-  if (n_documents == 0)
-    g_string_append (out, "  \"documents\": []\n");
-  else
-    {
-      g_string_append (out, "  \"documents\": [\n");
-      for (guint i = 0; i < n_documents; i++)
-        write_document (out, gloss_corpus_get_document (corpus, i), i + 1 == n_documents);
-      g_string_append (out, "  ]\n");
-    }
-  g_string_append (out, "}\n");
+void
+_gloss_format_append_footer (GString *out,
+                             guint    n_documents)
+{
+  g_string_append (out, n_documents > 0 ? "\n  ]\n}\n" : "]\n}\n");
+}
+
+/**
+ * gloss_corpus_save_to_bytes:
+ *
+ * Writes @corpus in the native format. The output depends only on the
+ * corpus: fixed member order, documents in corpus order, spans sorted, two
+ * spaces of indent and one span per line, so that a corpus kept in version
+ * control gives small diffs.
+ *
+ * Returns: (transfer full): the bytes of a `.gloss.json` file
+ */
+GBytes *
+gloss_corpus_save_to_bytes (GlossCorpus *corpus)
+{
+  GString *out;
+  guint n_documents;
+
+  g_return_val_if_fail (GLOSS_IS_CORPUS (corpus), NULL);
+
+  n_documents = gloss_corpus_get_n_documents (corpus);
+  out = g_string_sized_new (4096);
+
+  _gloss_format_append_header (out, corpus);
+  for (guint i = 0; i < n_documents; i++)
+    _gloss_format_append_document (out, gloss_corpus_get_document (corpus, i), i == 0);
+  _gloss_format_append_footer (out, n_documents);
 
   return g_string_free_to_bytes (out);
 }

@@ -97,6 +97,8 @@ void          gloss_corpus_save_async     (GlossCorpus         *corpus,
 gboolean      gloss_corpus_save_finish    (GlossCorpus         *corpus,
                                            GAsyncResult        *result,
                                            GError             **error);
+void          gloss_json_append_string    (GString             *out,
+                                           const char          *str);
 gboolean      gloss_write_file_atomically (GFile               *file,
                                            GBytes              *bytes,
                                            gboolean             make_backup,

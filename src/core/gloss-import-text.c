@@ -165,7 +165,7 @@ gloss_import_text_bytes (GlossCorpus       *corpus,
  * gloss_import_text_file:
  *
  * Reads @file and imports it with gloss_import_text_bytes(); `source` is the
- * file's base name.
+ * file's base name, and errors name its whole path.
  *
  * Returns: (transfer none) (nullable): the document, added to @corpus
  */
@@ -177,7 +177,9 @@ gloss_import_text_file (GlossCorpus       *corpus,
                         GError           **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = NULL;
   g_autofree char *name = NULL;
+  GlossDocument *document;
 
   g_return_val_if_fail (GLOSS_IS_CORPUS (corpus), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -185,9 +187,17 @@ gloss_import_text_file (GlossCorpus       *corpus,
   if (!(bytes = g_file_load_bytes (file, cancellable, NULL, error)))
     return NULL;
 
-  name = g_file_get_basename (file);
+  /* Errors name the whole path (two folders may hold files of one name);
+   * the document keeps only the file name, which says nothing of the
+   * machine it was imported on. */
+  path = g_file_get_parse_name (file);
+  if (!(document = gloss_import_text_bytes (corpus, bytes, path, title_source, error)))
+    return NULL;
 
-  return gloss_import_text_bytes (corpus, bytes, name, title_source, error);
+  name = g_file_get_basename (file);
+  gloss_document_set_source (document, name);
+
+  return document;
 }
 
 static int

@@ -1,2 +1,1303 @@
+/* test-cli.c: gloss-cli run as a program
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdarg.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
 #include "gloss.h"
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+
+#define FIXTURE_PROVINCES "vn-provinces.txt"
+#define FIXTURE_ARTICLE   "vna-diplomacy-80th.txt"
+
+typedef struct
+{
+  char *tmpdir;
+} Fixture;
+
+typedef struct
+{
+  const char *command;
+  const char *usage;
+  const char *option;
+} HelpCase;
+
+static const HelpCase help_cases[] = {
+  { "import", "Usage:\n  gloss-cli import [OPTION…] INPUT… -o CORPUS\n", "--output=FILE" },
+  { "validate", "Usage:\n  gloss-cli validate [OPTION…] CORPUS…\n", "--quiet" },
+  { "stats", "Usage:\n  gloss-cli stats [OPTION…] CORPUS\n", "--json" },
+};
+
+/* Helpers */
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+    }
+
+  g_remove (path);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->tmpdir = g_dir_make_tmp ("gloss-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->tmpdir);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  remove_tree (f->tmpdir);
+  g_assert_false (g_file_test (f->tmpdir, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&f->tmpdir, g_free);
+}
+
+static char *
+tmp_path (Fixture    *f,
+          const char *name)
+{
+  return g_build_filename (f->tmpdir, name, NULL);
+}
+
+/* The shared fixtures folder, or %NULL after marking the test skipped. */
+static const char *
+shared_fixtures (void)
+{
+  const char *dir = g_getenv ("GLOSS_SHARED_FIXTURES");
+  g_autofree char *provinces = NULL;
+  g_autofree char *article = NULL;
+
+  if (dir == NULL || dir[0] == '\0')
+    {
+      g_test_skip ("GLOSS_SHARED_FIXTURES is not set");
+      return NULL;
+    }
+
+  provinces = g_build_filename (dir, FIXTURE_PROVINCES, NULL);
+  article = g_build_filename (dir, FIXTURE_ARTICLE, NULL);
+  if (!g_file_test (provinces, G_FILE_TEST_IS_REGULAR) ||
+      !g_file_test (article, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("the shared fixtures are missing");
+      return NULL;
+    }
+
+  return dir;
+}
+
+static char *
+shared_fixture_path (const char *dir,
+                     const char *name)
+{
+  return g_build_filename (dir, name, NULL);
+}
+
+static char *
+read_file (const char *path,
+           gsize      *length)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, length, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+static void
+write_file (Fixture    *f,
+            const char *name,
+            const char *contents,
+            gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = tmp_path (f, name);
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+/* Copies tests/data/cli/@name into the test's folder, so that the CLI can be
+ * run there on a short relative name. */
+static void
+copy_data (Fixture    *f,
+           const char *name)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "cli", name, NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  contents = read_file (source, &length);
+  write_file (f, name, contents, length);
+}
+
+static void
+assert_file_absent (Fixture    *f,
+                    const char *name)
+{
+  g_autofree char *path = tmp_path (f, name);
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    g_test_message ("%s exists, but nothing should have been written", path);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+assert_file_contents (Fixture    *f,
+                      const char *name,
+                      const char *expected)
+{
+  g_autofree char *path = tmp_path (f, name);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  contents = read_file (path, &length);
+  g_assert_cmpuint (length, ==, strlen (expected));
+  g_assert_cmpmem (contents, length, expected, strlen (expected));
+}
+
+static char **
+child_environment (void)
+{
+  char **env = g_get_environ ();
+
+  /* English messages whatever the machine's locale. */
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  env = g_environ_unsetenv (env, "LANGUAGE");
+
+  return env;
+}
+
+/* Runs gloss-cli in the test's folder with the NULL-terminated arguments and
+ * returns its exit code (128 + the signal if it was killed). */
+static int run_cli (Fixture     *f,
+                    char       **out,
+                    char       **err,
+                    const char  *first,
+                    ...) G_GNUC_NULL_TERMINATED;
+
+static int
+run_cli (Fixture     *f,
+         char       **out,
+         char       **err,
+         const char  *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = child_environment ();
+  g_autofree char *out_text = NULL;
+  g_autofree char *err_text = NULL;
+  const char *cli = g_getenv ("GLOSS_CLI");
+  const char *arg;
+  int wait_status = 0;
+  va_list args;
+
+  g_assert_nonnull (cli);
+
+  g_ptr_array_add (argv, (gpointer)cli);
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (f->tmpdir, (char **)argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &out_text, &err_text, &wait_status, &error);
+  g_assert_no_error (error);
+
+  g_test_message ("stdout:\n%s", out_text);
+  g_test_message ("stderr:\n%s", err_text);
+
+  if (out != NULL)
+    *out = g_steal_pointer (&out_text);
+  if (err != NULL)
+    *err = g_steal_pointer (&err_text);
+
+  if (g_spawn_check_wait_status (wait_status, NULL))
+    return 0;
+  if (WIFEXITED (wait_status))
+    return WEXITSTATUS (wait_status);
+  if (WIFSIGNALED (wait_status))
+    return 128 + WTERMSIG (wait_status);
+
+  g_assert_not_reached ();
+}
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == '\n')
+      n++;
+
+  return n;
+}
+
+/* Loads a corpus that must have neither errors nor warnings. */
+static GlossCorpus *
+load_clean_corpus (Fixture    *f,
+                   const char *name)
+{
+  g_autofree char *path = tmp_path (f, name);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossCorpus *corpus;
+
+  corpus = gloss_corpus_load_file (file, NULL, &problems, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (corpus);
+  g_assert_nonnull (problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  return corpus;
+}
+
+/* The text a fixture becomes once imported, and its first line. */
+static char *
+fixture_text (const char  *dir,
+              const char  *name,
+              char       **first_line)
+{
+  g_autofree char *path = shared_fixture_path (dir, name);
+  g_autofree char *contents = NULL;
+  char *text;
+  gsize length;
+
+  contents = read_file (path, &length);
+  text = gloss_text_normalize_newlines (contents, length, NULL);
+
+  if (first_line != NULL)
+    *first_line = g_strndup (text, strcspn (text, "\n"));
+
+  return text;
+}
+
+static void
+assert_fixture_document (GlossDocument *document,
+                         const char    *dir,
+                         const char    *name,
+                         const char    *id)
+{
+  g_autofree char *first_line = NULL;
+  g_autofree char *text = fixture_text (dir, name, &first_line);
+
+  g_assert_cmpstr (gloss_document_get_id (document), ==, id);
+  g_assert_cmpstr (gloss_document_get_text (document), ==, text);
+  g_assert_cmpstr (gloss_document_get_title (document), ==, first_line);
+  g_assert_cmpstr (gloss_document_get_source (document), ==, name);
+  g_assert_cmpuint (gloss_document_get_n_spans (document), ==, 0);
+}
+
+static JsonObject *
+parse_json_object (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+
+  root = json_parser_get_root (parser);
+  g_assert_nonnull (root);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+
+  return json_object_ref (json_node_get_object (root));
+}
+
+/* A corpus whose one error comes after 100 warnings (unknown members). */
+static void
+write_many_warnings_corpus (Fixture    *f,
+                            const char *name)
+{
+  g_autoptr(GString) json = g_string_new ("{\n  \"format\": \"gloss-corpus\",\n  \"version\": 1");
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append_printf (json, ",\n  \"extra%03u\": %u", i, i);
+  g_string_append (json, "\n}\n");
+
+  write_file (f, name, json->str, json->len);
+}
+
+/* Help and usage errors */
+
+static void
+test_help (Fixture       *f,
+           gconstpointer  data)
+{
+  static const char * const aliases[] = { "--help", "-h", "help" };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli (f, &out, &err, "--help", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "Usage:\n  gloss-cli COMMAND [OPTION…]\n"));
+  g_assert_nonnull (strstr (out, "\nCommands:\n"));
+  g_assert_nonnull (strstr (out, "\n  import     Make a corpus of text files or other formats\n"));
+  g_assert_nonnull (strstr (out, "\n  export     Write a corpus as training data (doccano, spaCy, CoNLL, brat, W3C)\n"));
+  g_assert_nonnull (strstr (out, "\n  validate   Check corpora and report every problem\n"));
+  g_assert_nonnull (strstr (out, "\n  stats      Count documents and spans per label\n"));
+  g_assert_cmpstr (err, ==, "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (aliases); i++)
+    {
+      g_autofree char *alias_out = NULL;
+      g_autofree char *alias_err = NULL;
+
+      g_assert_cmpint (run_cli (f, &alias_out, &alias_err, aliases[i], NULL), ==, 0);
+      g_assert_cmpstr (alias_out, ==, out);
+      g_assert_cmpstr (alias_err, ==, "");
+    }
+}
+
+static void
+test_version (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli (f, &out, &err, "--version", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "gloss-cli " PACKAGE_VERSION "\n");
+  g_assert_cmpstr (err, ==, "");
+}
+
+static void
+test_command_help (Fixture       *f,
+                   gconstpointer  data)
+{
+  const HelpCase *help = data;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *usage = NULL;
+
+  g_assert_cmpint (run_cli (f, &out, &err, help->command, "--help", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_true (g_str_has_prefix (out, "Usage:\n  gloss-cli "));
+  g_assert_nonnull (strstr (out, help->option));
+  g_assert_nonnull (strstr (out, "-h, --help"));
+
+  /* The whole usage line, so that every parameter is named once. */
+  usage = g_strndup (out, strlen (help->usage));
+  g_assert_cmpstr (usage, ==, help->usage);
+}
+
+static void
+test_no_arguments (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *help = NULL;
+
+  g_assert_cmpint (run_cli (f, &out, &err, NULL, NULL), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+
+  /* The same usage as --help, on stderr. */
+  g_assert_cmpint (run_cli (f, &help, NULL, "--help", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, help);
+}
+
+static void
+test_unknown_command (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli (f, &out, &err, "frobnicate", "x.txt", NULL), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_str_has_prefix (err, "gloss-cli: unknown command “frobnicate”\n\nUsage:\n"));
+  g_assert_nonnull (strstr (err, "\n  import "));
+}
+
+static void
+test_unknown_option (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char * const commands[] = { "import", "validate", "stats" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *hint = g_strdup_printf ("\nRun “gloss-cli %s --help” for the options.\n",
+                                               commands[i]);
+
+      g_assert_cmpint (run_cli (f, &out, &err, commands[i], "--no-such-option", "x", NULL), ==, 2);
+      g_assert_cmpstr (out, ==, "");
+      g_assert_true (g_str_has_prefix (err, "gloss-cli: "));
+      g_assert_nonnull (strstr (err, "--no-such-option"));
+      g_assert_true (g_str_has_suffix (err, hint));
+      g_assert_cmpuint (count_lines (err), ==, 2);
+    }
+}
+
+/* import */
+
+static void
+test_import_folder (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *dir = shared_fixtures ();
+  g_autoptr(GlossCorpus) corpus = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *stats = NULL;
+  g_autofree char *provinces = NULL;
+  g_autofree char *article = NULL;
+  g_autofree char *characters = NULL;
+
+  if (dir == NULL)
+    return;
+
+  g_assert_cmpint (run_cli (f, &out, &err, "import", dir, "-o", "out.gloss.json", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "Imported 2 documents into out.gloss.json\n");
+
+  corpus = load_clean_corpus (f, "out.gloss.json");
+  g_assert_cmpuint (gloss_corpus_get_n_documents (corpus), ==, 2);
+  /* "vn-" sorts before "vna" in byte order. */
+  assert_fixture_document (gloss_corpus_get_document (corpus, 0), dir, FIXTURE_PROVINCES, "vn-provinces");
+  assert_fixture_document (gloss_corpus_get_document (corpus, 1), dir, FIXTURE_ARTICLE, "vna-diplomacy-80th");
+  g_assert_cmpstr (gloss_document_get_title (gloss_corpus_get_document (corpus, 0)), ==, "Binh Duong");
+  g_assert_cmpstr (gloss_document_get_title (gloss_corpus_get_document (corpus, 1)), ==,
+                   "Diplomacy drives Vietnam’s partnerships and reputation");
+  g_assert_cmpuint (gloss_schema_get_n_labels (gloss_corpus_get_schema (corpus)), ==, 3);
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (f, &out, &err, "validate", "out.gloss.json", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "out.gloss.json: OK\n");
+  g_assert_cmpstr (err, ==, "");
+
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (f, &stats, &err, "stats", "out.gloss.json", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  provinces = fixture_text (dir, FIXTURE_PROVINCES, NULL);
+  article = fixture_text (dir, FIXTURE_ARTICLE, NULL);
+  characters = g_strdup_printf ("\nCharacters: %ld\n",
+                                g_utf8_strlen (provinces, -1) + g_utf8_strlen (article, -1));
+  g_assert_true (g_str_has_prefix (stats, "Documents: 2\nSpans: 0\n"));
+  g_assert_nonnull (strstr (stats, characters));
+}
+
+static void
+test_import_files (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *dir = shared_fixtures ();
+  g_autoptr(GlossCorpus) corpus = NULL;
+  g_autoptr(GlossCorpus) reversed = NULL;
+  g_autofree char *provinces = NULL;
+  g_autofree char *article = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  if (dir == NULL)
+    return;
+
+  provinces = shared_fixture_path (dir, FIXTURE_PROVINCES);
+  article = shared_fixture_path (dir, FIXTURE_ARTICLE);
+
+  g_assert_cmpint (run_cli (f, &out, &err, "import", provinces, article, "-o", "out.gloss.json", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "Imported 2 documents into out.gloss.json\n");
+
+  corpus = load_clean_corpus (f, "out.gloss.json");
+  g_assert_cmpuint (gloss_corpus_get_n_documents (corpus), ==, 2);
+  assert_fixture_document (gloss_corpus_get_document (corpus, 0), dir, FIXTURE_PROVINCES, "vn-provinces");
+  assert_fixture_document (gloss_corpus_get_document (corpus, 1), dir, FIXTURE_ARTICLE, "vna-diplomacy-80th");
+
+  /* Files named one by one keep the order they were given in. */
+  g_assert_cmpint (run_cli (f, NULL, NULL, "import", article, provinces, "-o", "reversed.gloss.json", NULL), ==, 0);
+  reversed = load_clean_corpus (f, "reversed.gloss.json");
+  g_assert_cmpuint (gloss_corpus_get_n_documents (reversed), ==, 2);
+  g_assert_cmpstr (gloss_document_get_id (gloss_corpus_get_document (reversed, 0)), ==, "vna-diplomacy-80th");
+  g_assert_cmpstr (gloss_document_get_id (gloss_corpus_get_document (reversed, 1)), ==, "vn-provinces");
+}
+
+static void
+test_import_single_file (Fixture       *f,
+                         gconstpointer  data)
+{
+  const char *dir = shared_fixtures ();
+  g_autoptr(GlossCorpus) corpus = NULL;
+  g_autofree char *provinces = NULL;
+  g_autofree char *err = NULL;
+
+  if (dir == NULL)
+    return;
+
+  provinces = shared_fixture_path (dir, FIXTURE_PROVINCES);
+  g_assert_cmpint (run_cli (f, NULL, &err, "import", "--from", "text", provinces, "-o", "one.gloss.json", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "Imported 1 document into one.gloss.json\n");
+
+  corpus = load_clean_corpus (f, "one.gloss.json");
+  g_assert_cmpuint (gloss_corpus_get_n_documents (corpus), ==, 1);
+  assert_fixture_document (gloss_corpus_get_document (corpus, 0), dir, FIXTURE_PROVINCES, "vn-provinces");
+}
+
+static void
+test_import_duplicate_names (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *dir = shared_fixtures ();
+  g_autoptr(GlossCorpus) corpus = NULL;
+  g_autofree char *provinces = NULL;
+
+  if (dir == NULL)
+    return;
+
+  provinces = shared_fixture_path (dir, FIXTURE_PROVINCES);
+  g_assert_cmpint (run_cli (f, NULL, NULL, "import", dir, provinces, "-o", "out.gloss.json", NULL), ==, 0);
+
+  corpus = load_clean_corpus (f, "out.gloss.json");
+  g_assert_cmpuint (gloss_corpus_get_n_documents (corpus), ==, 3);
+  g_assert_cmpstr (gloss_document_get_id (gloss_corpus_get_document (corpus, 0)), ==, "vn-provinces");
+  g_assert_cmpstr (gloss_document_get_id (gloss_corpus_get_document (corpus, 1)), ==, "vna-diplomacy-80th");
+  g_assert_cmpstr (gloss_document_get_id (gloss_corpus_get_document (corpus, 2)), ==, "vn-provinces-2");
+}
+
+static void
+test_import_title_file_name (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *dir = shared_fixtures ();
+  g_autoptr(GlossCorpus) corpus = NULL;
+  g_autofree char *err = NULL;
+
+  if (dir == NULL)
+    return;
+
+  g_assert_cmpint (run_cli (f, NULL, NULL, "import", "--title", "file-name", dir, "-o", "out.gloss.json", NULL), ==, 0);
+  corpus = load_clean_corpus (f, "out.gloss.json");
+  g_assert_cmpuint (gloss_corpus_get_n_documents (corpus), ==, 2);
+  g_assert_cmpstr (gloss_document_get_title (gloss_corpus_get_document (corpus, 0)), ==, "vn-provinces");
+  g_assert_cmpstr (gloss_document_get_title (gloss_corpus_get_document (corpus, 1)), ==, "vna-diplomacy-80th");
+
+  g_assert_cmpint (run_cli (f, NULL, &err, "import", "--title", "headline", dir, "-o", "bad.gloss.json", NULL), ==, 2);
+  g_assert_cmpstr (err, ==, "gloss-cli: --title takes “first-line” or “file-name”, not “headline”\n");
+  assert_file_absent (f, "bad.gloss.json");
+}
+
+static void
+test_import_lang (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *dir = shared_fixtures ();
+  g_autoptr(GlossCorpus) corpus = NULL;
+
+  if (dir == NULL)
+    return;
+
+  g_assert_cmpint (run_cli (f, NULL, NULL, "import", "--lang", "vi", dir, "-o", "out.gloss.json", NULL), ==, 0);
+  corpus = load_clean_corpus (f, "out.gloss.json");
+  g_assert_cmpuint (gloss_corpus_get_n_documents (corpus), ==, 2);
+  for (guint i = 0; i < gloss_corpus_get_n_documents (corpus); i++)
+    g_assert_cmpstr (gloss_document_get_lang (gloss_corpus_get_document (corpus, i)), ==, "vi");
+}
+
+static void
+test_import_stdout (Fixture       *f,
+                    gconstpointer  data)
+{
+  const char *dir = shared_fixtures ();
+  g_autoptr(GlossCorpus) corpus = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *saved_path = NULL;
+  g_autofree char *saved = NULL;
+  gsize saved_length;
+
+  if (dir == NULL)
+    return;
+
+  g_assert_cmpint (run_cli (f, &out, &err, "import", dir, "-o", "-", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  assert_file_absent (f, "-");
+
+  bytes = g_bytes_new (out, strlen (out));
+  corpus = gloss_corpus_load_bytes (bytes, &problems, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (corpus);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (gloss_corpus_get_n_documents (corpus), ==, 2);
+  g_assert_cmpstr (gloss_document_get_id (gloss_corpus_get_document (corpus, 0)), ==, "vn-provinces");
+  g_assert_cmpstr (gloss_document_get_id (gloss_corpus_get_document (corpus, 1)), ==, "vna-diplomacy-80th");
+
+  /* Standard output gets the very bytes a file would. */
+  g_assert_cmpint (run_cli (f, NULL, NULL, "import", dir, "-o", "out.gloss.json", NULL), ==, 0);
+  saved_path = tmp_path (f, "out.gloss.json");
+  saved = read_file (saved_path, &saved_length);
+  g_assert_cmpmem (out, strlen (out), saved, saved_length);
+}
+
+static void
+test_import_unknown_format (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  write_file (f, "a.txt", "Xin chào\n", -1);
+
+  g_assert_cmpint (run_cli (f, &out, &err, "import", "--from", "word", "a.txt", "-o", "out.gloss.json", NULL), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "gloss-cli: unknown input format “word” (supported: text, doccano, spacy, brat, gloss)\n");
+  assert_file_absent (f, "out.gloss.json");
+}
+
+static void
+test_import_missing_output (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  write_file (f, "a.txt", "Xin chào\n", -1);
+
+  g_assert_cmpint (run_cli (f, &out, &err, "import", "a.txt", NULL), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "gloss-cli: no output file; give one with -o CORPUS\n");
+}
+
+static void
+test_import_no_inputs (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli (f, &out, &err, "import", "-o", "out.gloss.json", NULL), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "gloss-cli: no input files; give one or more files or folders\n");
+  assert_file_absent (f, "out.gloss.json");
+}
+
+static void
+test_import_output_is_input (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *input = tmp_path (f, "a.txt");
+  g_autofree char *expected = NULL;
+
+  write_file (f, "a.txt", "Xin chào\n", -1);
+
+  /* The same file spelled two ways. */
+  g_assert_cmpint (run_cli (f, &out, &err, "import", "./a.txt", "-o", input, NULL), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  expected = g_strdup_printf ("gloss-cli: %s: the output would overwrite an input\n", input);
+  g_assert_cmpstr (err, ==, expected);
+  assert_file_contents (f, "a.txt", "Xin chào\n");
+}
+
+static void
+test_import_output_in_input_folder (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autofree char *folder = tmp_path (f, "texts");
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  write_file (f, "texts/a.txt", "Một\n", -1);
+  write_file (f, "texts/b.txt", "Hai\n", -1);
+
+  /* texts/b.txt is an input through its folder: overwriting it loses it. */
+  g_assert_cmpint (run_cli (f, NULL, &err, "import", "texts", "-o", "texts/b.txt", NULL), ==, 2);
+  g_assert_true (g_str_has_prefix (err, "gloss-cli: "));
+  g_assert_nonnull (strstr (err, "the output would overwrite an input"));
+  assert_file_contents (f, "texts/b.txt", "Hai\n");
+}
+
+static void
+test_import_invalid_utf8 (Fixture       *f,
+                          gconstpointer  data)
+{
+  /* "Việt\nab", then a byte that starts no UTF-8 sequence: byte offset 9,
+   * line 2, column 3. */
+  static const char bad[] = "Vi\xe1\xbb\x87t\nab\xff" "cd\n";
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *prefix = NULL;
+
+  write_file (f, "bad.txt", bad, sizeof bad - 1);
+
+  g_assert_cmpint (run_cli (f, &out, &err, "import", "bad.txt", "-o", "out.gloss.json", NULL), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  /* The whole path: two folders may hold a bad.txt each. */
+  prefix = g_strdup_printf ("gloss-cli: %s/bad.txt: line 2, column 3: ", f->tmpdir);
+  g_assert_true (g_str_has_prefix (err, prefix));
+  g_assert_nonnull (strstr (err, "invalid UTF-8 at byte offset 9"));
+  g_assert_cmpuint (count_lines (err), ==, 1);
+  assert_file_absent (f, "out.gloss.json");
+}
+
+static void
+test_import_nul_byte (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char binary[] = "PK\x03\x04\0\0";
+  g_autofree char *err = NULL;
+  g_autofree char *prefix = NULL;
+
+  write_file (f, "archive.txt", binary, sizeof binary - 1);
+
+  g_assert_cmpint (run_cli (f, NULL, &err, "import", "archive.txt", "-o", "out.gloss.json", NULL), ==, 1);
+  prefix = g_strdup_printf ("gloss-cli: %s/archive.txt: line 1, column 5: ", f->tmpdir);
+  g_assert_true (g_str_has_prefix (err, prefix));
+  g_assert_nonnull (strstr (err, "NUL byte at byte offset 4"));
+  assert_file_absent (f, "out.gloss.json");
+}
+
+static void
+test_import_all_or_nothing (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const char bad[] = "caf\xe9\n";
+  g_autofree char *err = NULL;
+
+  write_file (f, "a-good.txt", "Tốt\n", -1);
+  write_file (f, "b-bad.txt", bad, sizeof bad - 1);
+
+  g_assert_cmpint (run_cli (f, NULL, &err, "import", "a-good.txt", "b-bad.txt", "-o", "out.gloss.json", NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "b-bad.txt"));
+  g_assert_nonnull (strstr (err, "byte offset 3"));
+  assert_file_absent (f, "out.gloss.json");
+}
+
+static void
+test_import_empty_folder (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *folder = tmp_path (f, "empty");
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  write_file (f, "empty/notes.md", "# Not a text file\n", -1);
+
+  g_assert_cmpint (run_cli (f, &out, &err, "import", folder, "-o", "out.gloss.json", NULL), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  expected = g_strdup_printf ("gloss-cli: %s: the folder has no .txt files\n", folder);
+  g_assert_cmpstr (err, ==, expected);
+  assert_file_absent (f, "out.gloss.json");
+}
+
+static void
+test_import_missing_input (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli (f, NULL, &err, "import", "no-such-file.txt", "-o", "out.gloss.json", NULL), ==, 1);
+  g_assert_true (g_str_has_prefix (err, "gloss-cli: "));
+  g_assert_nonnull (strstr (err, "no-such-file.txt"));
+  assert_file_absent (f, "out.gloss.json");
+}
+
+static void
+test_import_keeps_existing_output (Fixture       *f,
+                                   gconstpointer  data)
+{
+  static const char bad[] = "\xc3\x28\n";
+  static const char precious[] = "{ \"precious\": \"keep me, byte for byte\" }\n";
+
+  g_autofree char *folder = tmp_path (f, "no-txt-here");
+
+  write_file (f, "bad.txt", bad, sizeof bad - 1);
+  write_file (f, "out.gloss.json", precious, -1);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+
+  g_assert_cmpint (run_cli (f, NULL, NULL, "import", "bad.txt", "-o", "out.gloss.json", NULL), ==, 1);
+  assert_file_contents (f, "out.gloss.json", precious);
+
+  g_assert_cmpint (run_cli (f, NULL, NULL, "import", "no-txt-here", "-o", "out.gloss.json", NULL), ==, 1);
+  assert_file_contents (f, "out.gloss.json", precious);
+
+  g_assert_cmpint (run_cli (f, NULL, NULL, "import", "missing.txt", "-o", "out.gloss.json", NULL), ==, 1);
+  assert_file_contents (f, "out.gloss.json", precious);
+
+  g_assert_cmpint (run_cli (f, NULL, NULL, "import", "--from", "word", "bad.txt", "-o", "out.gloss.json", NULL), ==, 2);
+  assert_file_contents (f, "out.gloss.json", precious);
+}
+
+static void
+test_import_unwritable_output (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  write_file (f, "a.txt", "Xin chào\n", -1);
+
+  g_assert_cmpint (run_cli (f, &out, &err, "import", "a.txt", "-o", "no-such-folder/out.gloss.json", NULL), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_str_has_prefix (err, "gloss-cli: "));
+  g_assert_nonnull (strstr (err, "no-such-folder"));
+  g_assert_null (strstr (err, "Imported"));
+  assert_file_absent (f, "no-such-folder");
+}
+
+/* validate */
+
+static void
+test_validate_mixed (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  copy_data (f, "small.gloss.json");
+  copy_data (f, "end-past-text.gloss.json");
+  copy_data (f, "malformed.gloss.json");
+
+  g_assert_cmpint (run_cli (f, &out, &err, "validate",
+                            "small.gloss.json", "end-past-text.gloss.json",
+                            "malformed.gloss.json", "small.gloss.json", NULL), ==, 1);
+  g_assert_cmpstr (err, ==, "");
+
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);
+  g_assert_cmpstr (lines[0], ==, "small.gloss.json: OK");
+  g_assert_true (g_str_has_prefix (lines[1], "end-past-text.gloss.json: documents[0].spans[0].end: "));
+  g_assert_nonnull (strstr (lines[1], "the end 9 is past the end of the document “short” (5 characters)"));
+  g_assert_true (g_str_has_prefix (lines[2], "malformed.gloss.json: line 5, column "));
+  g_assert_nonnull (strstr (lines[2], ": not valid JSON: "));
+  g_assert_cmpstr (lines[3], ==, "small.gloss.json: OK");
+  g_assert_cmpstr (lines[4], ==, "");
+}
+
+static void
+test_validate_all_valid (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  copy_data (f, "small.gloss.json");
+  copy_data (f, "split-emoji.gloss.json");
+
+  g_assert_cmpint (run_cli (f, &out, &err, "validate", "-q", "small.gloss.json", "split-emoji.gloss.json", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "small.gloss.json: OK\nsplit-emoji.gloss.json: OK\n");
+  g_assert_cmpstr (err, ==, "");
+}
+
+static void
+test_validate_missing_file (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  copy_data (f, "small.gloss.json");
+
+  g_assert_cmpint (run_cli (f, &out, &err, "validate", "missing.gloss.json", "small.gloss.json", NULL), ==, 1);
+
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_true (g_str_has_prefix (lines[0], "missing.gloss.json: "));
+  g_assert_nonnull (strstr (lines[0], "No such file or directory"));
+  g_assert_cmpstr (lines[1], ==, "small.gloss.json: OK");
+}
+
+static void
+test_validate_warnings (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *quiet = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  copy_data (f, "split-emoji.gloss.json");
+
+  /* The span ends between 👩 and the ZWJ that joins it to 💻. */
+  g_assert_cmpint (run_cli (f, &out, &err, "validate", "split-emoji.gloss.json", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_true (g_str_has_prefix (lines[0], "split-emoji.gloss.json: documents[0].spans[0].end: warning: "));
+  g_assert_nonnull (strstr (lines[0], "offset 1 splits a character cluster"));
+  g_assert_cmpstr (lines[1], ==, "split-emoji.gloss.json: OK");
+
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (f, &quiet, &err, "validate", "-q", "split-emoji.gloss.json", NULL), ==, 0);
+  g_assert_cmpstr (quiet, ==, "split-emoji.gloss.json: OK\n");
+  g_assert_cmpstr (err, ==, "");
+}
+
+static void
+test_validate_quiet_keeps_errors (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+
+  copy_data (f, "end-past-text.gloss.json");
+
+  g_assert_cmpint (run_cli (f, &out, NULL, "validate", "--quiet", "end-past-text.gloss.json", NULL), ==, 1);
+  g_assert_true (g_str_has_prefix (out, "end-past-text.gloss.json: documents[0].spans[0].end: "));
+  g_assert_cmpuint (count_lines (out), ==, 1);
+}
+
+static void
+test_validate_invalid_utf8 (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const char bad[] = "{\n  \"format\": \"gloss-c\xf0rpus\"\n}\n";
+  g_autofree char *out = NULL;
+
+  write_file (f, "bad.gloss.json", bad, sizeof bad - 1);
+
+  g_assert_cmpint (run_cli (f, &out, NULL, "validate", "bad.gloss.json", NULL), ==, 1);
+  g_assert_true (g_str_has_prefix (out, "bad.gloss.json: line 2, column 21: "));
+  g_assert_nonnull (strstr (out, "invalid UTF-8 (byte 0xf0 at byte offset 22)"));
+  g_assert_cmpuint (count_lines (out), ==, 1);
+}
+
+static void
+test_validate_no_corpus (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli (f, &out, &err, "validate", NULL), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "gloss-cli: no corpus given\n");
+}
+
+static void
+test_validate_error_after_many_warnings (Fixture       *f,
+                                         gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  gboolean error_line = FALSE;
+
+  write_many_warnings_corpus (f, "many.gloss.json");
+
+  g_assert_cmpint (run_cli (f, &out, NULL, "validate", "many.gloss.json", NULL), ==, 1);
+
+  /* The corpus is invalid for want of "schema"; whatever else is cut, the
+   * reason must be printed. */
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_assert_null (strstr (lines[i], ": OK"));
+      if (g_str_has_prefix (lines[i], "many.gloss.json: ") && strstr (lines[i], ": warning: ") == NULL)
+        error_line = TRUE;
+    }
+  g_assert_true (error_line);
+}
+
+/* stats */
+
+static const char small_stats_table[] =
+  "Documents: 2\n"
+  "Spans: 4\n"
+  "Characters: 104\n"
+  "\n"
+  "Spans per label:\n"
+  "  principle              3  Principle\n"
+  "  task                   1  Task\n"
+  "  pillar                 0  Pillar\n"
+  "\n"
+  "Per document:\n"
+  "  ID                characters    spans  principle       task     pillar  title\n"
+  "  doc-independence          77        3          2          1          0  Độc lập và tự chủ\n"
+  "  doc-peace                 27        1          1          0          0  Hòa bình\n";
+
+static void
+test_stats_text (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  copy_data (f, "small.gloss.json");
+
+  /* Characters are code points: 👩‍💻 counts 3, 🇻🇳 2, 🕊️ 2. */
+  g_assert_cmpint (run_cli (f, &out, &err, "stats", "small.gloss.json", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, small_stats_table);
+  g_assert_cmpstr (err, ==, "");
+}
+
+static void
+assert_label_total (JsonArray  *labels,
+                    guint       index,
+                    const char *id,
+                    const char *name,
+                    gint64      spans)
+{
+  JsonObject *label = json_array_get_object_element (labels, index);
+
+  g_assert_nonnull (label);
+  g_assert_cmpuint (json_object_get_size (label), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (label, "id"), ==, id);
+  g_assert_cmpstr (json_object_get_string_member (label, "name"), ==, name);
+  g_assert_cmpint (json_object_get_int_member (label, "spans"), ==, spans);
+}
+
+static void
+assert_document_stats (JsonArray  *per_document,
+                       guint       index,
+                       const char *id,
+                       const char *title,
+                       gint64      characters,
+                       gint64      spans,
+                       gint64      principle,
+                       gint64      task,
+                       gint64      pillar)
+{
+  JsonObject *document = json_array_get_object_element (per_document, index);
+  JsonObject *labels;
+
+  g_assert_nonnull (document);
+  g_assert_cmpuint (json_object_get_size (document), ==, 5);
+  g_assert_cmpstr (json_object_get_string_member (document, "id"), ==, id);
+  g_assert_cmpstr (json_object_get_string_member (document, "title"), ==, title);
+  g_assert_cmpint (json_object_get_int_member (document, "characters"), ==, characters);
+  g_assert_cmpint (json_object_get_int_member (document, "spans"), ==, spans);
+
+  labels = json_object_get_object_member (document, "labels");
+  g_assert_nonnull (labels);
+  g_assert_cmpuint (json_object_get_size (labels), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (labels, "principle"), ==, principle);
+  g_assert_cmpint (json_object_get_int_member (labels, "task"), ==, task);
+  g_assert_cmpint (json_object_get_int_member (labels, "pillar"), ==, pillar);
+}
+
+static void
+test_stats_json (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(JsonObject) root = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  JsonArray *labels;
+  JsonArray *per_document;
+
+  copy_data (f, "small.gloss.json");
+
+  g_assert_cmpint (run_cli (f, &out, &err, "stats", "--json", "small.gloss.json", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+
+  root = parse_json_object (out);
+  g_assert_cmpuint (json_object_get_size (root), ==, 5);
+  g_assert_cmpint (json_object_get_int_member (root, "documents"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (root, "spans"), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (root, "characters"), ==, 77 + 27);
+
+  labels = json_object_get_array_member (root, "labels");
+  g_assert_nonnull (labels);
+  g_assert_cmpuint (json_array_get_length (labels), ==, 3);
+  assert_label_total (labels, 0, "principle", "Principle", 3);
+  assert_label_total (labels, 1, "task", "Task", 1);
+  assert_label_total (labels, 2, "pillar", "Pillar", 0);
+
+  per_document = json_object_get_array_member (root, "per_document");
+  g_assert_nonnull (per_document);
+  g_assert_cmpuint (json_array_get_length (per_document), ==, 2);
+  assert_document_stats (per_document, 0, "doc-independence", "Độc lập và tự chủ", 77, 3, 2, 1, 0);
+  assert_document_stats (per_document, 1, "doc-peace", "Hòa bình", 27, 1, 1, 0, 0);
+}
+
+static void
+test_stats_empty_corpus (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char empty[] =
+    "{ \"format\": \"gloss-corpus\", \"version\": 1, \"offset_unit\": \"codepoint\",\n"
+    "  \"schema\": { \"labels\": [ { \"id\": \"task\", \"name\": \"Nhiệm vụ\" } ] },\n"
+    "  \"documents\": [] }\n";
+  g_autoptr(JsonObject) root = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *json = NULL;
+
+  write_file (f, "empty.gloss.json", empty, -1);
+
+  g_assert_cmpint (run_cli (f, &out, NULL, "stats", "empty.gloss.json", NULL), ==, 0);
+  g_assert_cmpstr (out, ==,
+                   "Documents: 0\n"
+                   "Spans: 0\n"
+                   "Characters: 0\n"
+                   "\n"
+                   "Spans per label:\n"
+                   "  task                   0  Nhiệm vụ\n");
+
+  g_assert_cmpint (run_cli (f, &json, NULL, "stats", "-j", "empty.gloss.json", NULL), ==, 0);
+  root = parse_json_object (json);
+  g_assert_cmpint (json_object_get_int_member (root, "documents"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (root, "characters"), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "labels")), ==, 1);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "per_document")), ==, 0);
+}
+
+static void
+test_stats_malformed (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *json_out = NULL;
+
+  copy_data (f, "malformed.gloss.json");
+  copy_data (f, "end-past-text.gloss.json");
+
+  g_assert_cmpint (run_cli (f, &out, &err, "stats", "malformed.gloss.json", NULL), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_str_has_prefix (err, "gloss-cli: malformed.gloss.json: line 5, column "));
+  g_assert_nonnull (strstr (err, "not valid JSON"));
+  g_assert_cmpuint (count_lines (err), ==, 1);
+
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (f, &json_out, &err, "stats", "--json", "end-past-text.gloss.json", NULL), ==, 1);
+  g_assert_cmpstr (json_out, ==, "");
+  g_assert_true (g_str_has_prefix (err, "gloss-cli: end-past-text.gloss.json: documents[0].spans[0].end: "));
+}
+
+static void
+test_stats_missing_file (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli (f, &out, &err, "stats", "missing.gloss.json", NULL), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_str_has_prefix (err, "gloss-cli: missing.gloss.json: "));
+}
+
+static void
+test_stats_two_corpora (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *none_err = NULL;
+
+  copy_data (f, "small.gloss.json");
+
+  g_assert_cmpint (run_cli (f, &out, &err, "stats", "small.gloss.json", "small.gloss.json", NULL), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "gloss-cli: give exactly one corpus\n");
+
+  g_assert_cmpint (run_cli (f, NULL, &none_err, "stats", NULL), ==, 2);
+  g_assert_cmpstr (none_err, ==, "gloss-cli: give exactly one corpus\n");
+}
+
+static void
+test_stats_error_after_many_warnings (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  write_many_warnings_corpus (f, "many.gloss.json");
+
+  g_assert_cmpint (run_cli (f, &out, &err, "stats", "many.gloss.json", NULL), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_str_has_prefix (err, "gloss-cli: many.gloss.json: "));
+}
+
+static void
+add_test (const char *path,
+          void      (*func) (Fixture *, gconstpointer))
+{
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  add_test ("/gloss/cli/help", test_help);
+  add_test ("/gloss/cli/version", test_version);
+  for (guint i = 0; i < G_N_ELEMENTS (help_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/gloss/cli/help/%s", help_cases[i].command);
+
+      g_test_add (path, Fixture, &help_cases[i], fixture_set_up, test_command_help, fixture_tear_down);
+    }
+  add_test ("/gloss/cli/usage/no-arguments", test_no_arguments);
+  add_test ("/gloss/cli/usage/unknown-command", test_unknown_command);
+  add_test ("/gloss/cli/usage/unknown-option", test_unknown_option);
+
+  add_test ("/gloss/cli/import/folder", test_import_folder);
+  add_test ("/gloss/cli/import/files", test_import_files);
+  add_test ("/gloss/cli/import/single-file", test_import_single_file);
+  add_test ("/gloss/cli/import/duplicate-names", test_import_duplicate_names);
+  add_test ("/gloss/cli/import/title-file-name", test_import_title_file_name);
+  add_test ("/gloss/cli/import/lang", test_import_lang);
+  add_test ("/gloss/cli/import/stdout", test_import_stdout);
+  add_test ("/gloss/cli/import/unknown-format", test_import_unknown_format);
+  add_test ("/gloss/cli/import/missing-output", test_import_missing_output);
+  add_test ("/gloss/cli/import/no-inputs", test_import_no_inputs);
+  add_test ("/gloss/cli/import/output-is-input", test_import_output_is_input);
+  add_test ("/gloss/cli/import/output-in-input-folder", test_import_output_in_input_folder);
+  add_test ("/gloss/cli/import/invalid-utf8", test_import_invalid_utf8);
+  add_test ("/gloss/cli/import/nul-byte", test_import_nul_byte);
+  add_test ("/gloss/cli/import/all-or-nothing", test_import_all_or_nothing);
+  add_test ("/gloss/cli/import/empty-folder", test_import_empty_folder);
+  add_test ("/gloss/cli/import/missing-input", test_import_missing_input);
+  add_test ("/gloss/cli/import/keeps-existing-output", test_import_keeps_existing_output);
+  add_test ("/gloss/cli/import/unwritable-output", test_import_unwritable_output);
+
+  add_test ("/gloss/cli/validate/mixed", test_validate_mixed);
+  add_test ("/gloss/cli/validate/all-valid", test_validate_all_valid);
+  add_test ("/gloss/cli/validate/missing-file", test_validate_missing_file);
+  add_test ("/gloss/cli/validate/warnings", test_validate_warnings);
+  add_test ("/gloss/cli/validate/quiet-keeps-errors", test_validate_quiet_keeps_errors);
+  add_test ("/gloss/cli/validate/invalid-utf8", test_validate_invalid_utf8);
+  add_test ("/gloss/cli/validate/no-corpus", test_validate_no_corpus);
+  add_test ("/gloss/cli/validate/error-after-many-warnings", test_validate_error_after_many_warnings);
+
+  add_test ("/gloss/cli/stats/text", test_stats_text);
+  add_test ("/gloss/cli/stats/json", test_stats_json);
+  add_test ("/gloss/cli/stats/empty-corpus", test_stats_empty_corpus);
+  add_test ("/gloss/cli/stats/malformed", test_stats_malformed);
+  add_test ("/gloss/cli/stats/missing-file", test_stats_missing_file);
+  add_test ("/gloss/cli/stats/two-corpora", test_stats_two_corpora);
+  add_test ("/gloss/cli/stats/error-after-many-warnings", test_stats_error_after_many_warnings);
+
+  return g_test_run ();
+}

@@ -1,0 +1,378 @@
+/* gloss-importer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "gloss-importer"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "gloss-format.h"
+#include "gloss-import-formats.h"
+
+struct _GlossImportContext
+{
+  GlossCorpus              *corpus;
+  const GlossImportOptions *options;
+  GPtrArray                *problems;   /* of GlossProblem */
+  GPtrArray                *documents;  /* added, for rolling back */
+  GPtrArray                *labels;     /* ids of labels added, likewise */
+  GHashTable               *label_ids;  /* foreign name → label id */
+};
+
+typedef gboolean (*ImportFunc) (GlossImportContext  *ctx,
+                                GFile               *file,
+                                GCancellable        *cancellable,
+                                GError             **error);
+
+static gboolean import_native (GlossImportContext  *ctx,
+                               GFile               *file,
+                               GCancellable        *cancellable,
+                               GError             **error);
+
+static const struct {
+  const char *name;
+  ImportFunc  import;
+} formats[] = {
+  { "text", NULL },
+  { "doccano", _gloss_import_doccano },
+  { "spacy", _gloss_import_spacy },
+  { "brat", _gloss_import_brat },
+  { "gloss", import_native },
+};
+
+/**
+ * gloss_import_list_formats:
+ *
+ * Returns: (transfer none): the formats gloss_import_paths() reads
+ */
+const char * const *
+gloss_import_list_formats (void)
+{
+  static const char *names[G_N_ELEMENTS (formats) + 1];
+
+  if (names[0] == NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+      names[i] = formats[i].name;
+
+  return names;
+}
+
+GlossCorpus *
+gloss_import_context_get_corpus (GlossImportContext *ctx)
+{
+  return ctx->corpus;
+}
+
+const GlossImportOptions *
+gloss_import_context_get_options (GlossImportContext *ctx)
+{
+  return ctx->options;
+}
+
+/**
+ * gloss_import_describe_place:
+ * @line: a line number from 1, or 0 for the whole file
+ *
+ * Returns: (transfer full): `FILE:LINE` (or `FILE`), as importers' messages
+ *   begin
+ */
+char *
+gloss_import_describe_place (GFile *file,
+                             guint  line)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+
+  if (line == 0)
+    return g_steal_pointer (&name);
+
+  return g_strdup_printf ("%s:%u", name, line);
+}
+
+void
+gloss_import_context_warn (GlossImportContext *ctx,
+                           const char         *place,
+                           const char         *format,
+                           ...)
+{
+  GlossProblem *problem = g_new0 (GlossProblem, 1);
+  va_list args;
+
+  problem->severity = GLOSS_SEVERITY_WARNING;
+  problem->code = GLOSS_FORMAT_ERROR_INVALID_VALUE;
+  problem->path = g_strdup (place != NULL ? place : "");
+  va_start (args, format);
+  problem->message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (ctx->problems, problem);
+}
+
+/**
+ * gloss_import_context_add_document:
+ *
+ * Adds @document to the corpus, remembering it so that a failed import can
+ * take it out again.
+ */
+gboolean
+gloss_import_context_add_document (GlossImportContext  *ctx,
+                                   GlossDocument       *document,
+                                   GError             **error)
+{
+  if (!gloss_corpus_add_document (ctx->corpus, document, error))
+    return FALSE;
+
+  g_ptr_array_add (ctx->documents, g_object_ref (document));
+
+  return TRUE;
+}
+
+char *
+gloss_import_context_make_document_id (GlossImportContext *ctx,
+                                       const char         *hint)
+{
+  return gloss_corpus_make_document_id (ctx->corpus, hint);
+}
+
+static char *
+label_id_for_name (const char *name)
+{
+  g_autoptr(GString) id = g_string_new (NULL);
+  g_autofree char *ascii = g_str_to_ascii (name, "C");
+
+  for (const char *p = ascii; *p != '\0' && id->len < 64; p++)
+    g_string_append_c (id, g_ascii_isalnum (*p) || strchr ("_-.:", *p) ? *p : '_');
+
+  if (id->len == 0)
+    g_string_assign (id, "label");
+
+  return g_string_free (g_steal_pointer (&id), FALSE);
+}
+
+/**
+ * gloss_import_context_ensure_label:
+ * @name: a label as the input names it
+ * @place: where it was first seen, for the report
+ *
+ * Finds the schema label for @name, adding one (with a colour of its own)
+ * and reporting it when there is none. A name that is not a valid id
+ * (`Organization name`) gets a valid one (`Organization_name`) and keeps
+ * the name as its display name.
+ *
+ * Returns: the label id
+ */
+const char *
+gloss_import_context_ensure_label (GlossImportContext *ctx,
+                                   const char         *name,
+                                   const char         *place)
+{
+  GlossSchema *schema = gloss_corpus_get_schema (ctx->corpus);
+  g_autoptr(GlossLabel) label = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *id = NULL;
+  const char *known;
+
+  if ((known = g_hash_table_lookup (ctx->label_ids, name)))
+    return known;
+
+  if (gloss_label_id_is_valid (name) && gloss_schema_lookup (schema, name) != NULL)
+    {
+      g_hash_table_insert (ctx->label_ids, g_strdup (name), (gpointer)g_intern_string (name));
+      return g_intern_string (name);
+    }
+
+  /* The first free id made from the name, unless a label made from the
+   * same name by an earlier import is already there. */
+  base = label_id_for_name (name);
+  id = g_strdup (base);
+  for (guint n = 2; ; n++)
+    {
+      GlossLabel *existing = gloss_schema_lookup (schema, id);
+
+      if (existing != NULL && g_str_equal (gloss_label_get_name (existing), name))
+        break;
+
+      if (existing == NULL)
+        {
+          label = gloss_label_new (id, name, gloss_schema_next_color (schema), NULL, NULL);
+          gloss_schema_add (schema, label, NULL);
+          g_ptr_array_add (ctx->labels, g_strdup (id));
+
+          if (g_str_equal (id, name))
+            gloss_import_context_warn (ctx, place, _("added the label “%s” to the schema"), name);
+          else
+            gloss_import_context_warn (ctx, place, _("added the label “%s” to the schema with the id “%s”"),
+                                       name, id);
+          break;
+        }
+
+      g_free (id);
+      id = g_strdup_printf ("%.58s_%u", base, n);
+    }
+
+  g_hash_table_insert (ctx->label_ids, g_strdup (name), (gpointer)g_intern_string (id));
+
+  return g_intern_string (id);
+}
+
+static void
+roll_back (GlossImportContext *ctx)
+{
+  GlossSchema *schema = gloss_corpus_get_schema (ctx->corpus);
+
+  for (guint i = 0; i < ctx->documents->len; i++)
+    gloss_corpus_remove_document (ctx->corpus, g_ptr_array_index (ctx->documents, i));
+  for (guint i = 0; i < ctx->labels->len; i++)
+    gloss_schema_remove (schema, g_ptr_array_index (ctx->labels, i));
+
+  g_ptr_array_set_size (ctx->documents, 0);
+  g_ptr_array_set_size (ctx->labels, 0);
+}
+
+static gboolean
+import_native (GlossImportContext  *ctx,
+               GFile               *file,
+               GCancellable        *cancellable,
+               GError             **error)
+{
+  g_autoptr(GlossCorpus) other = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *place = gloss_import_describe_place (file, 0);
+  GlossSchema *schema = gloss_corpus_get_schema (ctx->corpus);
+  GlossSchema *other_schema;
+
+  if (!(other = gloss_corpus_load_file (file, cancellable, &problems, &local_error)))
+    {
+      g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_PARSE,
+                   "%s: %s", place, local_error->message);
+      return FALSE;
+    }
+
+  other_schema = gloss_corpus_get_schema (other);
+  for (guint i = 0; i < gloss_schema_get_n_labels (other_schema); i++)
+    {
+      GlossLabel *label = gloss_schema_get_label (other_schema, i);
+      g_autoptr(GlossLabel) copy = NULL;
+      g_auto(GStrv) locales = NULL;
+      const char *key;
+
+      if (gloss_schema_lookup (schema, gloss_label_get_id (label)) != NULL)
+        continue;
+
+      /* Keep the key unless this corpus already uses it. */
+      key = gloss_label_get_key (label);
+      if (key != NULL && gloss_schema_lookup_key (schema, key) != NULL)
+        key = NULL;
+
+      copy = gloss_label_new (gloss_label_get_id (label), gloss_label_get_name (label),
+                              gloss_label_get_color (label), key,
+                              gloss_label_get_description (label));
+      locales = gloss_label_dup_locales (label);
+      for (guint j = 0; locales[j] != NULL; j++)
+        gloss_label_set_name_for_locale (copy, locales[j], gloss_label_get_name_for_locale (label, locales[j]));
+
+      gloss_schema_add (schema, copy, NULL);
+      g_ptr_array_add (ctx->labels, g_strdup (gloss_label_get_id (label)));
+      gloss_import_context_warn (ctx, place, _("added the label “%s” to the schema"),
+                                 gloss_label_get_id (label));
+    }
+
+  for (guint i = 0; i < gloss_corpus_get_n_documents (other); i++)
+    {
+      GlossDocument *document = gloss_corpus_get_document (other, i);
+      g_autofree char *id = NULL;
+      g_autoptr(GlossDocument) copy = NULL;
+      const char *wanted = gloss_document_get_id (document);
+
+      if (gloss_corpus_lookup_document (ctx->corpus, wanted) != NULL)
+        {
+          id = gloss_corpus_make_document_id (ctx->corpus, wanted);
+          gloss_import_context_warn (ctx, place, _("the document id “%s” is taken; the document is now “%s”"),
+                                     wanted, id);
+        }
+
+      copy = gloss_document_copy (document, id);
+      if (!gloss_import_context_add_document (ctx, copy, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * gloss_import_paths:
+ * @format: one of gloss_import_list_formats()
+ * @files: (array length=n_files): the inputs
+ * @options: (nullable): the options, or %NULL for the defaults
+ * @problems: (out) (optional) (transfer full) (element-type GlossProblem):
+ *   warnings: labels added to the schema, lines kept but not understood
+ *
+ * Imports every input into @corpus, or nothing: on an error the documents
+ * and labels already added are taken out again.
+ *
+ * Returns: the number of documents added, 0 on error
+ */
+guint
+gloss_import_paths (GlossCorpus               *corpus,
+                    const char                *format,
+                    GFile                    **files,
+                    guint                      n_files,
+                    const GlossImportOptions  *options,
+                    GPtrArray                **problems,
+                    GCancellable              *cancellable,
+                    GError                   **error)
+{
+  static const GlossImportOptions defaults = { GLOSS_OFFSET_CODEPOINT, GLOSS_TITLE_FROM_FIRST_LINE };
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify)gloss_problem_free);
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) label_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GlossImportContext ctx = { corpus, options != NULL ? options : &defaults, found, documents, labels, label_ids };
+  ImportFunc import = NULL;
+  gboolean known = FALSE;
+  guint n_added = 0;
+
+  g_return_val_if_fail (GLOSS_IS_CORPUS (corpus), 0);
+  g_return_val_if_fail (format != NULL, 0);
+
+  if (problems != NULL)
+    *problems = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    if (g_str_equal (format, formats[i].name))
+      {
+        import = formats[i].import;
+        known = TRUE;
+      }
+
+  if (!known)
+    {
+      g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_UNKNOWN_FORMAT,
+                   _("Unknown import format “%s”"), format);
+      return 0;
+    }
+
+  if (import == NULL)
+    return gloss_import_text_paths (corpus, files, n_files, ctx.options->title_source,
+                                    cancellable, error);
+
+  for (guint i = 0; i < n_files; i++)
+    if (!import (&ctx, files[i], cancellable, error))
+      {
+        roll_back (&ctx);
+        if (problems != NULL)
+          *problems = g_steal_pointer (&found);
+        return 0;
+      }
+
+  n_added = documents->len;
+  if (problems != NULL)
+    *problems = g_steal_pointer (&found);
+
+  return n_added;
+}

@@ -1,0 +1,37 @@
+/* gloss-importer.h: importing exchange formats into a corpus
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "gloss-corpus.h"
+#include "gloss-import-text.h"
+#include "gloss-offsets.h"
+
+G_BEGIN_DECLS
+
+/**
+ * GlossImportOptions:
+ * @offset_unit: the unit the input's offsets count (doccano and spaCy)
+ * @title_source: where plain-text documents take their titles from
+ */
+typedef struct
+{
+  GlossOffsetUnit  offset_unit;
+  GlossTitleSource title_source;
+} GlossImportOptions;
+
+const char * const *gloss_import_list_formats (void);
+guint               gloss_import_paths        (GlossCorpus               *corpus,
+                                               const char                *format,
+                                               GFile                    **files,
+                                               guint                      n_files,
+                                               const GlossImportOptions  *options,
+                                               GPtrArray                **problems,
+                                               GCancellable              *cancellable,
+                                               GError                   **error);
+
+G_END_DECLS
