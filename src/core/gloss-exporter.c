@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "gloss-atomic.h"
 #include "gloss-exporter.h"
 #include "gloss-export-formats.h"
 
@@ -47,28 +48,20 @@ gloss_exporter_real_export_file (GlossExporter  *self,
                                  GCancellable   *cancellable,
                                  GError        **error)
 {
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GlossAtomicWriter) writer = NULL;
   g_autoptr(GOutputStream) buffered = NULL;
-  g_autoptr(GCancellable) abandon = NULL;
 
-  stream = g_file_replace (target, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                           cancellable, error);
-  if (stream == NULL)
+  if (!(writer = gloss_atomic_writer_new (target, error)))
     return FALSE;
 
-  buffered = g_buffered_output_stream_new_sized (G_OUTPUT_STREAM (stream), 1 << 16);
+  buffered = g_buffered_output_stream_new_sized (gloss_atomic_writer_get_stream (writer), 1 << 16);
+  g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (buffered), FALSE);
 
-  if (gloss_exporter_export_stream (self, corpus, buffered, cancellable, error) &&
-      g_output_stream_close (buffered, cancellable, error))
-    return TRUE;
-
-  /* Closing a replace stream through a cancelled cancellable throws the
-   * temporary file away and leaves the target as it was. */
-  abandon = g_cancellable_new ();
-  g_cancellable_cancel (abandon);
-  g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
-
-  return FALSE;
+  /* Until the commit, the target is untouched; a writer freed uncommitted
+   * takes its temporary file with it. */
+  return gloss_exporter_export_stream (self, corpus, buffered, cancellable, error) &&
+         g_output_stream_flush (buffered, cancellable, error) &&
+         gloss_atomic_writer_commit (writer, FALSE, cancellable, error);
 }
 
 static void

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "gloss-atomic.h"
 #include "gloss-format.h"
 #include "gloss-format-private.h"
 #include "gloss-history.h"
@@ -1265,9 +1266,9 @@ gloss_corpus_save_to_bytes (GlossCorpus *corpus)
  * gloss_write_file_atomically:
  * @make_backup: whether to keep the previous contents as `FILE~`
  *
- * Writes @bytes to a temporary file beside @file and renames it over @file
- * only once it is complete, so that a crash or a full disk leaves the
- * previous file as it was.
+ * Writes @bytes to a temporary file beside @file, syncs it and renames it
+ * over @file only once it is complete (see #GlossAtomicWriter), so that a
+ * crash or a full disk leaves the previous file, or no file, as it was.
  */
 gboolean
 gloss_write_file_atomically (GFile         *file,
@@ -1276,6 +1277,7 @@ gloss_write_file_atomically (GFile         *file,
                              GCancellable  *cancellable,
                              GError       **error)
 {
+  g_autoptr(GlossAtomicWriter) writer = NULL;
   gsize n_bytes;
   const char *data;
 
@@ -1284,8 +1286,12 @@ gloss_write_file_atomically (GFile         *file,
 
   data = g_bytes_get_data (bytes, &n_bytes);
 
-  return g_file_replace_contents (file, data, n_bytes, NULL, make_backup,
-                                  G_FILE_CREATE_NONE, NULL, cancellable, error);
+  if (!(writer = gloss_atomic_writer_new (file, error)))
+    return FALSE;
+
+  return g_output_stream_write_all (gloss_atomic_writer_get_stream (writer), data, n_bytes,
+                                    NULL, cancellable, error) &&
+         gloss_atomic_writer_commit (writer, make_backup, cancellable, error);
 }
 
 /**

@@ -13,7 +13,8 @@
  *   belong to none.
  * - A sentence ends at a line break, and after a token of sentence-final
  *   punctuation (. ! ? … and their CJK, Arabic and Indic forms), together
- *   with closing quotes and brackets that follow it, when whitespace follows.
+ *   with closing quotes and brackets that follow it, when whitespace follows
+ *   (or at once after the full-width 。！？．, which need no space).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -112,6 +113,12 @@ is_sentence_final (gunichar ch)
 }
 
 static gboolean
+is_full_width_final (gunichar ch)
+{
+  return ch == 0x3002 || ch == 0xFF01 || ch == 0xFF1F || ch == 0xFF0E;
+}
+
+static gboolean
 is_closing (gunichar ch)
 {
   GUnicodeType type = g_unichar_type (ch);
@@ -142,6 +149,7 @@ gloss_tokenize (const char *text,
   gunichar current_first = 0;
   gboolean after_zwj = FALSE;
   gboolean pending_final = FALSE;  /* the last token(s) may end a sentence */
+  gboolean pending_strong = FALSE; /* … even if no space follows */
   guint n_ri = 0;
   guint offset = 0;
 
@@ -184,9 +192,14 @@ gloss_tokenize (const char *text,
         {
           GlossToken token = { offset, offset + 1, FALSE, FALSE };
 
-          /* Closing quotes and brackets stay in the sentence they close. */
+          /* Closing quotes and brackets stay in the sentence they close;
+           * CJK full stops end it even with no space after them. */
           if (pending_final && !is_closing (ch))
-            pending_final = FALSE;
+            {
+              if (pending_strong)
+                g_array_index (tokens, GlossToken, tokens->len - 1).sentence_end = TRUE;
+              pending_final = FALSE;
+            }
 
           g_array_append_val (tokens, token);
           current = &g_array_index (tokens, GlossToken, tokens->len - 1);
@@ -195,7 +208,10 @@ gloss_tokenize (const char *text,
           n_ri = klass == CHAR_REGIONAL_INDICATOR ? 1 : 0;
 
           if (is_sentence_final (current_first))
-            pending_final = TRUE;
+            {
+              pending_final = TRUE;
+              pending_strong = is_full_width_final (current_first);
+            }
         }
 
       after_zwj = ch == 0x200D;

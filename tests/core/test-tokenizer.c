@@ -1,0 +1,136 @@
+/* test-tokenizer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <string.h>
+
+#include "gloss.h"
+
+/* Renders the tokens of @text as "tok|tok‖tok": "|" between tokens of a
+ * sentence, "‖" where a sentence ends (also after the last token). */
+static char *
+render (const char *text)
+{
+  g_autoptr(GArray) tokens = gloss_tokenize (text, strlen (text));
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      GlossToken *token = &g_array_index (tokens, GlossToken, i);
+      g_autofree char *slice = g_utf8_substring (text, token->start, token->end);
+
+      g_assert_cmpuint (token->start, <, token->end);
+      if (i > 0)
+        g_assert_cmpuint (g_array_index (tokens, GlossToken, i - 1).end, <=, token->start);
+
+      g_string_append (out, slice);
+      if (token->sentence_end)
+        g_string_append (out, "‖");
+      else if (i + 1 < tokens->len)
+        g_string_append (out, "|");
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+typedef struct
+{
+  const char *text;
+  const char *expected;
+} Case;
+
+static const Case cases[] = {
+  { "Hello, world! It's 3.5 km.", "Hello|,|world|!‖It|'|s|3|.|5|km|.‖" },
+  { "Ngoại giao Việt Nam giữ vững độc lập.", "Ngoại|giao|Việt|Nam|giữ|vững|độc|lập|.‖" },
+  /* NFD: the combining marks stay in their word. */
+  { "Vie\u0323\u0302t Nam", "Vie\u0323\u0302t|Nam‖" },
+  /* An emoji with VS16, a ZWJ family and two flags are one token each. */
+  { "I \u2764\ufe0f 👩\u200d👩\u200d👧 🇻🇳🇫🇷!", "I|\u2764\ufe0f|👩\u200d👩\u200d👧|🇻🇳|🇫🇷|!‖" },
+  { "Thumbs 👍🏽 up", "Thumbs|👍🏽|up‖" },
+  { "السلام عليكم. مرحبا؟ نعم", "السلام|عليكم|.‖مرحبا|؟‖نعم‖" },
+  /* A zero-width non-joiner inside a Persian word keeps it whole. */
+  { "می\u200cخواهم", "می\u200cخواهم‖" },
+  { "Line one\nLine two", "Line|one‖Line|two‖" },
+  { "He said \"Stop.\" Then he left.", "He|said|\"|Stop|.|\"‖Then|he|left|.‖" },
+  { "Wait… (really?) Yes.", "Wait|…‖(|really|?|)‖Yes|.‖" },
+  { "外交政策。合作！", "外交政策|。‖合作|！‖" },
+  { "  \t\n  ", "" },
+  { "", "" },
+  { "x", "x‖" },
+};
+
+static void
+test_tokenizer_cases (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *rendered = render (cases[i].text);
+
+      g_test_message ("case %u: %s", i, cases[i].text);
+      g_assert_cmpstr (rendered, ==, cases[i].expected);
+    }
+}
+
+static void
+test_tokenizer_offsets_and_space (void)
+{
+  /* Offsets are code points: 👩‍💻 is 3 of them. */
+  const char *text = "a 👩\u200d💻,b";
+  g_autoptr(GArray) tokens = gloss_tokenize (text, strlen (text));
+  GlossToken *t;
+
+  g_assert_cmpuint (tokens->len, ==, 4);
+
+  t = &g_array_index (tokens, GlossToken, 0);
+  g_assert_cmpuint (t->start, ==, 0);
+  g_assert_cmpuint (t->end, ==, 1);
+  g_assert_true (t->space_after);
+
+  t = &g_array_index (tokens, GlossToken, 1);
+  g_assert_cmpuint (t->start, ==, 2);
+  g_assert_cmpuint (t->end, ==, 5);
+  g_assert_false (t->space_after);
+
+  t = &g_array_index (tokens, GlossToken, 2);
+  g_assert_cmpuint (t->start, ==, 5);
+  g_assert_cmpuint (t->end, ==, 6);
+  g_assert_false (t->space_after);
+
+  t = &g_array_index (tokens, GlossToken, 3);
+  g_assert_cmpuint (t->start, ==, 6);
+  g_assert_cmpuint (t->end, ==, 7);
+  g_assert_false (t->space_after);
+  g_assert_true (t->sentence_end);
+}
+
+static void
+test_tokenizer_never_splits_clusters (void)
+{
+  const char *text = "Vie\u0323\u0302t 👩\u200d👩\u200d👧 🇻🇳🇫🇷🇯 e\u0301!";
+  g_autoptr(GArray) tokens = gloss_tokenize (text, strlen (text));
+  gsize n_bytes = strlen (text);
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      GlossToken *token = &g_array_index (tokens, GlossToken, i);
+      const char *start = g_utf8_offset_to_pointer (text, token->start);
+      const char *end = g_utf8_offset_to_pointer (text, token->end);
+
+      g_assert_true (gloss_text_is_cluster_boundary (text, n_bytes, start - text));
+      g_assert_true (gloss_text_is_cluster_boundary (text, n_bytes, end - text));
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/gloss/core/tokenizer/cases", test_tokenizer_cases);
+  g_test_add_func ("/gloss/core/tokenizer/offsets-and-space", test_tokenizer_offsets_and_space);
+  g_test_add_func ("/gloss/core/tokenizer/never-splits-clusters", test_tokenizer_never_splits_clusters);
+
+  return g_test_run ();
+}
