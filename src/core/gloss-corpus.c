@@ -472,7 +472,14 @@ gloss_corpus_make_document_id (GlossCorpus *self,
   g_return_val_if_fail (GLOSS_IS_CORPUS (self), NULL);
 
   if (hint != NULL)
-    ascii = g_str_to_ascii (hint, "C");
+    {
+      g_autoptr(GString) plain = g_string_new (hint);
+
+      /* g_str_to_ascii() knows no ASCII for the Vietnamese Đ/đ. */
+      g_string_replace (plain, "Đ", "D", 0);
+      g_string_replace (plain, "đ", "d", 0);
+      ascii = g_str_to_ascii (plain->str, "C");
+    }
 
   for (const char *p = ascii; p != NULL && *p != '\0'; p++)
     {
@@ -481,10 +488,10 @@ gloss_corpus_make_document_id (GlossCorpus *self,
       else if (base->len > 0 && base->str[base->len - 1] != '-')
         g_string_append_c (base, '-');
     }
-  while (base->len > 0 && base->str[base->len - 1] == '-')
-    g_string_truncate (base, base->len - 1);
   if (base->len > 64)
     g_string_truncate (base, 64);
+  while (base->len > 0 && base->str[base->len - 1] == '-')
+    g_string_truncate (base, base->len - 1);
   if (base->len == 0)
     g_string_assign (base, "doc");
 

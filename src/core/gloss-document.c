@@ -863,6 +863,13 @@ gloss_document_relabel_span (GlossDocument  *self,
   if (g_strcmp0 (gloss_span_get_label (span), label) == 0)
     return TRUE;
 
+  if (!gloss_label_id_is_valid (label))
+    {
+      g_set_error (error, GLOSS_DOCUMENT_ERROR, GLOSS_DOCUMENT_ERROR_INVALID_LABEL,
+                   _("“%s” is not a valid label id"), label);
+      return FALSE;
+    }
+
   probe = gloss_span_new (gloss_span_get_start (span), gloss_span_get_end (span), label);
   search_position (self, probe, &found);
   if (found)
@@ -900,6 +907,7 @@ gloss_document_set_span_note (GlossDocument *self,
 {
   g_return_if_fail (GLOSS_IS_DOCUMENT (self));
   g_return_if_fail (GLOSS_IS_SPAN (span));
+  g_return_if_fail (gloss_document_find_span_position (self, span, NULL));
 
   if (g_strcmp0 (gloss_span_get_note (span), note != NULL ? note : "") == 0)
     return;

@@ -407,9 +407,8 @@ const char *
 gloss_label_get_display_name (GlossLabel *self,
                               const char *locale)
 {
-  g_autofree char *copy = NULL;
+  g_auto(GStrv) variants = NULL;
   const char *found;
-  char *cut;
 
   g_return_val_if_fail (GLOSS_IS_LABEL (self), NULL);
 
@@ -424,15 +423,11 @@ gloss_label_get_display_name (GlossLabel *self,
       return self->name;
     }
 
-  copy = g_strdup (locale);
-  if ((cut = strpbrk (copy, ".@")))
-    *cut = '\0';
-  if ((found = g_hash_table_lookup (self->names, copy)))
-    return found;
-  if ((cut = strchr (copy, '_')))
-    *cut = '\0';
-  if ((found = g_hash_table_lookup (self->names, copy)))
-    return found;
+  /* pt_BR.UTF-8@x, pt_BR@x, pt_BR.UTF-8, pt_BR, pt@x, pt: most specific first */
+  variants = g_get_locale_variants (locale);
+  for (guint i = 0; variants[i] != NULL; i++)
+    if ((found = g_hash_table_lookup (self->names, variants[i])))
+      return found;
 
   return self->name;
 }
@@ -483,7 +478,8 @@ gloss_label_color_is_valid (const char *color)
 /**
  * gloss_label_key_is_valid:
  *
- * Returns: whether @key is exactly one printable, non-space character
+ * Returns: whether @key is exactly one printable character: not a space,
+ *   and not a combining mark, which cannot be typed or shown alone
  */
 gboolean
 gloss_label_key_is_valid (const char *key)
@@ -497,5 +493,5 @@ gloss_label_key_is_valid (const char *key)
   if (*g_utf8_next_char (key) != '\0')
     return FALSE;
 
-  return g_unichar_isgraph (ch);
+  return g_unichar_isgraph (ch) && !g_unichar_ismark (ch);
 }

@@ -448,12 +448,12 @@ main (int   argc,
   g_test_add_func ("/gloss/core/label/invalid-setters", test_label_invalid_setters);
   g_test_add_func ("/gloss/core/label/locales", test_label_locales);
   g_test_add_func ("/gloss/core/label/display-name", test_label_display_name);
-  g_test_add_func ("/gloss/core/label/display-name-modifier", test_label_display_name_modifier);
   g_test_add_func ("/gloss/core/label/display-name-current-locale",
                    test_label_display_name_current_locale);
   g_test_add_func ("/gloss/core/label/id-is-valid", test_label_id_is_valid);
   g_test_add_func ("/gloss/core/label/color-is-valid", test_label_color_is_valid);
   g_test_add_func ("/gloss/core/label/key-is-valid", test_label_key_is_valid);
+  g_test_add_func ("/gloss/core/label/display-name-modifier", test_label_display_name_modifier);
 
   return g_test_run ();
 }

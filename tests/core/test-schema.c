@@ -272,7 +272,8 @@ test_schema_remove (Fixture       *fixture,
 
   /* Its key is free again. */
   add_label (schema, "objective", "2");
-  g_assert_true (gloss_schema_lookup_key (schema, "2") == gloss_schema_lookup (schema, "objective"));
+  g_assert_true (gloss_schema_lookup_key (schema, "2") ==
+                 gloss_schema_lookup (schema, "objective"));
 
   /* And the removed label can be added again. */
   fixture_reset (fixture);
@@ -429,7 +430,8 @@ test_schema_key_clash (Fixture       *fixture,
   g_assert_true (gloss_schema_add (schema, fine, &error));
   g_assert_no_error (error);
   g_assert_true (gloss_schema_lookup_key (schema, "P") == fine);
-  g_assert_true (gloss_schema_lookup_key (schema, "p") == gloss_schema_lookup (schema, "principle"));
+  g_assert_true (gloss_schema_lookup_key (schema, "p") ==
+                 gloss_schema_lookup (schema, "principle"));
 }
 
 static void
