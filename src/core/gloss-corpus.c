@@ -531,3 +531,53 @@ gloss_corpus_get_change_count (GlossCorpus *self)
 
   return self->change_count;
 }
+
+/**
+ * gloss_corpus_take_documents:
+ * @from: a corpus to empty
+ * @renamed: (nullable) (element-type utf8): where to add, for each document
+ *   whose id was taken, its old id and its new one
+ *
+ * Moves every document of @from to the end of @self, in order. A document
+ * whose id @self already uses is given a new one (`id-2`…). Labels are not
+ * touched: merge the schemas first.
+ *
+ * Returns: the number of documents moved
+ */
+guint
+gloss_corpus_take_documents (GlossCorpus *self,
+                             GlossCorpus *from,
+                             GPtrArray   *renamed)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (GLOSS_IS_CORPUS (self), 0);
+  g_return_val_if_fail (GLOSS_IS_CORPUS (from), 0);
+  g_return_val_if_fail (self != from, 0);
+
+  while (gloss_corpus_get_n_documents (from) > 0)
+    {
+      g_autoptr(GlossDocument) document = g_object_ref (gloss_corpus_get_document (from, 0));
+      const char *id = gloss_document_get_id (document);
+
+      gloss_corpus_remove_document (from, document);
+
+      if (g_hash_table_contains (self->by_id, id))
+        {
+          g_autofree char *new_id = gloss_corpus_make_document_id (self, id);
+          g_autoptr(GlossDocument) copy = gloss_document_copy (document, new_id);
+
+          if (renamed != NULL)
+            {
+              g_ptr_array_add (renamed, g_strdup (id));
+              g_ptr_array_add (renamed, g_strdup (new_id));
+            }
+          g_set_object (&document, copy);
+        }
+
+      if (gloss_corpus_add_document (self, document, NULL))
+        n++;
+    }
+
+  return n;
+}

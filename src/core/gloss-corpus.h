@@ -55,6 +55,9 @@ gboolean       gloss_corpus_remove_document    (GlossCorpus    *self,
 char          *gloss_corpus_make_document_id   (GlossCorpus    *self,
                                                 const char     *hint);
 guint          gloss_corpus_count_spans        (GlossCorpus    *self);
+guint          gloss_corpus_take_documents     (GlossCorpus    *self,
+                                                GlossCorpus    *from,
+                                                GPtrArray      *renamed);
 guint64        gloss_corpus_get_change_count   (GlossCorpus    *self);
 
 G_END_DECLS

@@ -60,6 +60,9 @@ gloss_problem_free (GlossProblem *self)
   g_free (self);
 }
 
+static void write_double (GString *out,
+                          double   value);
+
 static void report (LoadContext   *ctx,
                     GlossSeverity  severity,
                     int            code,
@@ -200,6 +203,57 @@ member (LoadContext *ctx,
   return node;
 }
 
+/* json-glib turns an escaped lone surrogate ("\ud800") into bytes that are
+ * not UTF-8; nothing that is not UTF-8 may get into the model. */
+static gboolean
+valid_string (LoadContext *ctx,
+              const char  *value)
+{
+  if (g_utf8_validate (value, -1, NULL))
+    return TRUE;
+
+  report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_INVALID_UTF8,
+          _("the string is not valid Unicode (an escaped lone surrogate such as \\ud800?)"));
+  return FALSE;
+}
+
+/* Checks every string (and member name) in free-form JSON. */
+static void
+check_strings (LoadContext *ctx,
+               JsonNode    *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *child;
+
+      json_object_iter_init_ordered (&iter, json_node_get_object (node));
+      while (json_object_iter_next_ordered (&iter, &name, &child))
+        {
+          gsize saved = push_member (ctx, name);
+
+          if (valid_string (ctx, name))
+            check_strings (ctx, child);
+          pop (ctx, saved);
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          gsize saved = push_index (ctx, i);
+
+          check_strings (ctx, json_array_get_element (array, i));
+          pop (ctx, saved);
+        }
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    valid_string (ctx, json_node_get_string (node));
+}
+
 /* A string member; %NULL when absent or wrongly typed (which is reported). */
 static const char *
 string_member (LoadContext *ctx,
@@ -210,12 +264,17 @@ string_member (LoadContext *ctx,
   JsonNode *node;
   gsize saved;
 
+  const char *value;
+
   if (!(node = member (ctx, object, name, "a string", required, &saved)))
     return NULL;
 
+  value = json_node_get_string (node);
+  if (!valid_string (ctx, value))
+    value = NULL;
   pop (ctx, saved);
 
-  return json_node_get_string (node);
+  return value;
 }
 
 /* An offset: a whole number from 0 to G_MAXUINT. */
@@ -235,8 +294,13 @@ offset_member (LoadContext *ctx,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
     {
       if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
-        report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_WRONG_TYPE,
-                _("expected a whole number of characters, found %g"), json_node_get_double (node));
+        {
+          g_autoptr(GString) number = g_string_new (NULL);
+
+          write_double (number, json_node_get_double (node));
+          report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_WRONG_TYPE,
+                  _("expected a whole number of characters, found the fraction %s"), number->str);
+        }
       else
         report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_WRONG_TYPE,
                 _("expected a whole number, found %s"), node_type_name (node));
@@ -296,12 +360,13 @@ load_label_names (LoadContext *ctx,
   if (!(node = member (ctx, object, "names", "an object", FALSE, &saved)))
     return;
 
-  json_object_iter_init (&iter, json_node_get_object (node));
-  while (json_object_iter_next (&iter, &locale, &node))
+  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  while (json_object_iter_next_ordered (&iter, &locale, &node))
     {
       gsize saved_locale = push_member (ctx, locale);
 
-      if (expect_type (ctx, node, "a string") && locale[0] != '\0')
+      if (expect_type (ctx, node, "a string") && locale[0] != '\0' &&
+          valid_string (ctx, locale) && valid_string (ctx, json_node_get_string (node)))
         gloss_label_set_name_for_locale (label, locale, json_node_get_string (node));
 
       pop (ctx, saved_locale);
@@ -343,9 +408,11 @@ load_label (LoadContext *ctx,
       return;
     }
 
+  /* Read in file order, so that problems are reported in file order. */
   name = string_member (ctx, object, "name", FALSE);
+  label = gloss_label_new (id, name != NULL && name[0] != '\0' ? name : id, NULL, NULL, NULL);
+  load_label_names (ctx, object, label);
   color = string_member (ctx, object, "color", FALSE);
-  key = string_member (ctx, object, "key", FALSE);
 
   if (color != NULL && !gloss_label_color_is_valid (color))
     {
@@ -355,7 +422,9 @@ load_label (LoadContext *ctx,
       pop (ctx, saved);
       color = NULL;
     }
+  gloss_label_set_color (label, color != NULL ? color : gloss_schema_next_color (schema));
 
+  key = string_member (ctx, object, "key", FALSE);
   if (key != NULL && key[0] != '\0' && !gloss_label_key_is_valid (key))
     {
       saved = push_member (ctx, "key");
@@ -364,12 +433,9 @@ load_label (LoadContext *ctx,
       pop (ctx, saved);
       key = NULL;
     }
+  gloss_label_set_key (label, key);
 
-  label = gloss_label_new (id, name != NULL && name[0] != '\0' ? name : id,
-                           color != NULL ? color : gloss_schema_next_color (schema),
-                           key != NULL && key[0] != '\0' ? key : NULL,
-                           string_member (ctx, object, "description", FALSE));
-  load_label_names (ctx, object, label);
+  gloss_label_set_description (label, string_member (ctx, object, "description", FALSE));
 
   if (!gloss_schema_add (schema, label, &error))
     {
@@ -421,18 +487,17 @@ load_schema (LoadContext *ctx,
 
 static gboolean
 check_span_text (LoadContext   *ctx,
-                 JsonObject    *object,
+                 const char    *expected,
                  GlossDocument *document,
                  GlossSpan     *span)
 {
   const char *text = gloss_document_get_text (document);
-  const char *expected;
   gsize from;
   gsize to;
   gsize saved;
 
-  if (!(expected = string_member (ctx, object, "text", FALSE)))
-    return json_object_get_member (object, "text") == NULL;
+  if (expected == NULL)
+    return TRUE;
 
   from = gloss_document_offset_to_byte (document, gloss_span_get_start (span));
   to = gloss_document_offset_to_byte (document, gloss_span_get_end (span));
@@ -469,74 +534,14 @@ warn_split_cluster (LoadContext   *ctx,
   pop (ctx, saved);
 }
 
+/* Adds a checked span, reporting at the span's path (the current one). */
 static void
-load_span (LoadContext   *ctx,
-           JsonNode      *node,
-           GlossDocument *document)
+add_span (LoadContext   *ctx,
+          GlossDocument *document,
+          GlossSpan     *span)
 {
-  static const char * const known[] = {
-    "id", "start", "end", "label", "text", "note", "annotator", "created", NULL
-  };
-  g_autoptr(GlossSpan) span = NULL;
   g_autoptr(GError) error = NULL;
-  GlossSchema *schema = gloss_corpus_get_schema (ctx->corpus);
-  JsonObject *object;
-  const char *id;
-  const char *label;
-  guint start = 0;
-  guint end = 0;
-  gboolean ok = TRUE;
   gsize saved;
-
-  if (!expect_type (ctx, node, "an object"))
-    return;
-
-  object = json_node_get_object (node);
-  warn_unknown_members (ctx, object, known);
-
-  id = string_member (ctx, object, "id", FALSE);
-  ok &= offset_member (ctx, object, "start", &start);
-  ok &= offset_member (ctx, object, "end", &end);
-  ok &= (label = string_member (ctx, object, "label", TRUE)) != NULL;
-  if (!ok)
-    return;
-
-  if (id != NULL && id[0] == '\0')
-    id = NULL;
-
-  if (gloss_schema_lookup (schema, label) == NULL)
-    {
-      saved = push_member (ctx, "label");
-      report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_UNKNOWN_LABEL,
-              _("the label “%s” is not in the schema"), label);
-      pop (ctx, saved);
-      return;
-    }
-
-  if (start > end || end > gloss_document_get_length (document) || start == end)
-    {
-      saved = push_member (ctx, start > end || start == end ? "start" : "end");
-      if (start > end)
-        report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_INVALID_OFFSETS,
-                _("the span starts at %u, after its end %u"), start, end);
-      else if (start == end)
-        report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_INVALID_OFFSETS,
-                _("the span is empty (start and end are both %u)"), start);
-      else
-        report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_INVALID_OFFSETS,
-                _("the end %u is past the end of the document “%s” (%u characters)"),
-                end, gloss_document_get_id (document), gloss_document_get_length (document));
-      pop (ctx, saved);
-      return;
-    }
-
-  span = gloss_span_new_full (id, start, end, label,
-                              string_member (ctx, object, "note", FALSE),
-                              string_member (ctx, object, "annotator", FALSE),
-                              string_member (ctx, object, "created", FALSE));
-
-  if (!check_span_text (ctx, object, document, span))
-    return;
 
   if (!gloss_document_add_span (document, span, &error))
     {
@@ -550,8 +555,119 @@ load_span (LoadContext   *ctx,
       return;
     }
 
-  warn_split_cluster (ctx, document, start, "start");
-  warn_split_cluster (ctx, document, end, "end");
+  warn_split_cluster (ctx, document, gloss_span_get_start (span), "start");
+  warn_split_cluster (ctx, document, gloss_span_get_end (span), "end");
+}
+
+static gboolean
+check_range (LoadContext   *ctx,
+             GlossDocument *document,
+             guint          start,
+             guint          end)
+{
+  guint length = gloss_document_get_length (document);
+  gsize saved;
+
+  if (start < end && end <= length)
+    return TRUE;
+
+  saved = push_member (ctx, start >= end ? "start" : "end");
+  if (start > end)
+    report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_INVALID_OFFSETS,
+            _("the span starts at %u, after its end %u"), start, end);
+  else if (start == end)
+    report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_INVALID_OFFSETS,
+            _("the span is empty (start and end are both %u)"), start);
+  else
+    report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_INVALID_OFFSETS,
+            _("the end %u is past the end of the document “%s” (%u characters)"),
+            end, gloss_document_get_id (document), length);
+  pop (ctx, saved);
+
+  return FALSE;
+}
+
+/* Returns a span without an id, for the caller to add once every span
+ * with an id is in (so that the id it is then given cannot clash with a
+ * later one); adds a span with an id itself. */
+static GlossSpan *
+load_span (LoadContext   *ctx,
+           JsonNode      *node,
+           GlossDocument *document)
+{
+  static const char * const known[] = {
+    "id", "start", "end", "label", "text", "note", "annotator", "created", NULL
+  };
+  g_autoptr(GlossSpan) span = NULL;
+  GlossSchema *schema = gloss_corpus_get_schema (ctx->corpus);
+  JsonObject *object;
+  const char *id;
+  const char *label;
+  const char *text;
+  const char *note;
+  const char *annotator;
+  const char *created;
+  guint start = 0;
+  guint end = 0;
+  gboolean ok = TRUE;
+  gsize saved;
+
+  if (!expect_type (ctx, node, "an object"))
+    return NULL;
+
+  object = json_node_get_object (node);
+  warn_unknown_members (ctx, object, known);
+
+  /* Read in file order, so that problems are reported in file order. */
+  id = string_member (ctx, object, "id", FALSE);
+  ok &= offset_member (ctx, object, "start", &start);
+  ok &= offset_member (ctx, object, "end", &end);
+  ok &= (label = string_member (ctx, object, "label", TRUE)) != NULL;
+  text = string_member (ctx, object, "text", FALSE);
+  note = string_member (ctx, object, "note", FALSE);
+  annotator = string_member (ctx, object, "annotator", FALSE);
+  created = string_member (ctx, object, "created", FALSE);
+  if (!ok)
+    return NULL;
+
+  if (id != NULL && id[0] == '\0')
+    id = NULL;
+
+  if (gloss_schema_lookup (schema, label) == NULL)
+    {
+      saved = push_member (ctx, "label");
+      report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_UNKNOWN_LABEL,
+              _("the label “%s” is not in the schema"), label);
+      pop (ctx, saved);
+      return NULL;
+    }
+
+  if (!check_range (ctx, document, start, end))
+    return NULL;
+
+  span = gloss_span_new_full (id, start, end, label, note, annotator, created);
+  if (!check_span_text (ctx, text, document, span))
+    return NULL;
+
+  if (id == NULL)
+    return g_steal_pointer (&span);
+
+  add_span (ctx, document, span);
+
+  return NULL;
+}
+
+typedef struct
+{
+  GlossSpan *span;
+  char      *path;
+} DeferredSpan;
+
+static void
+deferred_span_clear (DeferredSpan *deferred)
+{
+  g_clear_object (&deferred->span);
+  g_clear_pointer (&deferred->path, g_free);
 }
 
 static void
@@ -559,9 +675,12 @@ load_spans (LoadContext   *ctx,
             JsonObject    *object,
             GlossDocument *document)
 {
+  g_autoptr(GArray) deferred = g_array_new (FALSE, FALSE, sizeof (DeferredSpan));
   JsonArray *spans;
   JsonNode *node;
   gsize saved;
+
+  g_array_set_clear_func (deferred, (GDestroyNotify)deferred_span_clear);
 
   if (!(node = member (ctx, object, "spans", "an array", FALSE, &saved)))
     return;
@@ -570,12 +689,28 @@ load_spans (LoadContext   *ctx,
   for (guint i = 0; i < json_array_get_length (spans) && ctx->problems->len < MAX_PROBLEMS; i++)
     {
       gsize saved_index = push_index (ctx, i);
+      GlossSpan *span = load_span (ctx, json_array_get_element (spans, i), document);
 
-      load_span (ctx, json_array_get_element (spans, i), document);
+      if (span != NULL)
+        {
+          DeferredSpan entry = { span, g_strdup (ctx->path->str) };
+
+          g_array_append_val (deferred, entry);
+        }
       pop (ctx, saved_index);
     }
 
   pop (ctx, saved);
+
+  for (guint i = 0; i < deferred->len; i++)
+    {
+      DeferredSpan *entry = &g_array_index (deferred, DeferredSpan, i);
+      gsize len = ctx->path->len;
+
+      g_string_assign (ctx->path, entry->path);
+      add_span (ctx, document, entry->span);
+      g_string_truncate (ctx->path, len);
+    }
 }
 
 static void
@@ -590,6 +725,9 @@ load_document (LoadContext *ctx,
   JsonObject *object;
   JsonNode *meta;
   const char *id;
+  const char *title;
+  const char *source;
+  const char *lang;
   const char *text;
   gsize saved;
 
@@ -599,7 +737,11 @@ load_document (LoadContext *ctx,
   object = json_node_get_object (node);
   warn_unknown_members (ctx, object, known);
 
+  /* Read in file order, so that problems are reported in file order. */
   id = string_member (ctx, object, "id", TRUE);
+  title = string_member (ctx, object, "title", FALSE);
+  source = string_member (ctx, object, "source", FALSE);
+  lang = string_member (ctx, object, "lang", FALSE);
   text = string_member (ctx, object, "text", TRUE);
   if (id == NULL || text == NULL)
     return;
@@ -613,12 +755,13 @@ load_document (LoadContext *ctx,
       return;
     }
 
-  document = gloss_document_new (id, string_member (ctx, object, "title", FALSE), text);
-  gloss_document_set_source (document, string_member (ctx, object, "source", FALSE));
-  gloss_document_set_lang (document, string_member (ctx, object, "lang", FALSE));
+  document = gloss_document_new (id, title, text);
+  gloss_document_set_source (document, source);
+  gloss_document_set_lang (document, lang);
 
   if ((meta = member (ctx, object, "meta", "an object", FALSE, &saved)))
     {
+      check_strings (ctx, meta);
       gloss_document_set_meta (document, json_node_get_object (meta));
       pop (ctx, saved);
     }
@@ -660,7 +803,10 @@ check_header (LoadContext *ctx,
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
     {
       report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_WRONG_TYPE,
-              _("expected a whole number, found %s"), node_type_name (node));
+              JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE
+                ? _("expected a whole number, found a fraction")
+                : _("expected a whole number, found %s"),
+              node_type_name (node));
       pop (ctx, saved);
       return FALSE;
     }
@@ -761,6 +907,156 @@ report_parse_error (LoadContext  *ctx,
 }
 
 static void
+set_path_to_place (LoadContext *ctx,
+                   const char  *data,
+                   const char  *at)
+{
+  const char *line_start = data;
+  guint line = 1;
+
+  for (const char *p = data; p < at; p++)
+    if (*p == '\n')
+      {
+        line++;
+        line_start = p + 1;
+      }
+
+  g_string_printf (ctx->path, _("line %u, column %u"), line,
+                   (guint)g_utf8_strlen (line_start, at - line_start) + 1);
+}
+
+/* json-glib cuts a string at an escaped NUL ("ab\u0000cd" loads as "ab"),
+ * which would lose text silently. */
+static void
+check_nul_escapes (LoadContext *ctx,
+                   const char  *data,
+                   gsize        n_bytes)
+{
+  const char *end = data + n_bytes;
+
+  for (const char *p = data; (p = g_strstr_len (p, end - p, "\\u0000")) != NULL; p++)
+    {
+      guint n_backslashes = 0;
+
+      /* "\\u0000" is a backslash and the letters u0000, not a NUL. */
+      for (const char *q = p; q >= data && *q == '\\'; q--)
+        n_backslashes++;
+
+      if (n_backslashes % 2 == 1)
+        {
+          set_path_to_place (ctx, data, p);
+          report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_INVALID_VALUE,
+                  _("a string holds an escaped NUL character (\\u0000), which Gloss cannot keep"));
+          g_string_truncate (ctx->path, 0);
+          return;
+        }
+    }
+}
+
+/* What json-glib accepts but would lose: a member given twice (it keeps
+ * the last) and a second value after the first (it keeps the first). */
+typedef struct
+{
+  LoadContext *ctx;
+  GArray      *members_seen;  /* per open object */
+  guint        depth;
+  guint        n_roots;
+} ShapeCheck;
+
+static void
+report_at_parser (ShapeCheck *check,
+                  JsonParser *parser,
+                  int         code,
+                  const char *message)
+{
+  g_string_printf (check->ctx->path, _("line %u, column %u"),
+                   json_parser_get_current_line (parser), json_parser_get_current_pos (parser));
+  report (check->ctx, GLOSS_SEVERITY_ERROR, code, "%s", message);
+  g_string_truncate (check->ctx->path, 0);
+}
+
+static void
+on_value_start_cb (JsonParser *parser,
+                   ShapeCheck *check)
+{
+  if (check->depth++ == 0 && ++check->n_roots == 2)
+    report_at_parser (check, parser, GLOSS_FORMAT_ERROR_INVALID_JSON,
+                      _("not valid JSON: a second value follows the first"));
+}
+
+static void
+on_object_start_cb (JsonParser *parser,
+                    ShapeCheck *check)
+{
+  guint zero = 0;
+
+  g_array_append_val (check->members_seen, zero);
+  on_value_start_cb (parser, check);
+}
+
+static void
+on_object_member_cb (JsonParser *parser,
+                     JsonObject *object,
+                     const char *name,
+                     ShapeCheck *check)
+{
+  guint *seen = &g_array_index (check->members_seen, guint, check->members_seen->len - 1);
+
+  if (++(*seen) > json_object_get_size (object))
+    {
+      g_autofree char *message = g_strdup_printf (_("the member “%s” appears twice in one object"), name);
+
+      *seen = json_object_get_size (object);
+      report_at_parser (check, parser, GLOSS_FORMAT_ERROR_INVALID_JSON, message);
+    }
+}
+
+static void
+on_object_end_cb (JsonParser *parser,
+                  JsonObject *object,
+                  ShapeCheck *check)
+{
+  g_array_set_size (check->members_seen, check->members_seen->len - 1);
+  check->depth--;
+}
+
+static void
+on_array_end_cb (JsonParser *parser,
+                 JsonArray  *array,
+                 ShapeCheck *check)
+{
+  check->depth--;
+}
+
+static gboolean
+parse_checked (LoadContext  *ctx,
+               JsonParser   *parser,
+               const char   *data,
+               gsize         n_bytes,
+               GError      **error)
+{
+  g_autoptr(GArray) members_seen = g_array_new (FALSE, FALSE, sizeof (guint));
+  ShapeCheck check = { ctx, members_seen, 0, 0 };
+
+  g_signal_connect (parser, "object-start", G_CALLBACK (on_object_start_cb), &check);
+  g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member_cb), &check);
+  g_signal_connect (parser, "object-end", G_CALLBACK (on_object_end_cb), &check);
+  g_signal_connect (parser, "array-start", G_CALLBACK (on_value_start_cb), &check);
+  g_signal_connect (parser, "array-end", G_CALLBACK (on_array_end_cb), &check);
+
+  if (!json_parser_load_from_data (parser, data, n_bytes, error))
+    return FALSE;
+
+  g_signal_handlers_disconnect_by_data (parser, &check);
+
+  if (json_parser_has_assignment (parser, NULL))
+    report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_INVALID_JSON,
+            _("not valid JSON: a JavaScript assignment (var x = …)"));
+
+  return TRUE;
+}
+
+static void
 set_error_from_problems (GPtrArray  *problems,
                          GError    **error)
 {
@@ -824,9 +1120,12 @@ gloss_corpus_load_bytes (GBytes     *bytes,
   else
     {
       parser = json_parser_new_immutable ();
-      if (!json_parser_load_from_data (parser, data, n_bytes, &parse_error))
+      check_nul_escapes (&ctx, data, n_bytes);
+      if (ctx.n_errors > 0)
+        ;
+      else if (!parse_checked (&ctx, parser, data, n_bytes, &parse_error))
         report_parse_error (&ctx, parse_error);
-      else
+      else if (ctx.n_errors == 0)
         load_root (&ctx, json_parser_get_root (parser));
     }
 
@@ -1044,8 +1343,8 @@ write_node (GString  *out,
         gboolean first = TRUE;
 
         g_string_append_c (out, '{');
-        json_object_iter_init (&iter, json_node_get_object (node));
-        while (json_object_iter_next (&iter, &name, &child))
+        json_object_iter_init_ordered (&iter, json_node_get_object (node));
+        while (json_object_iter_next_ordered (&iter, &name, &child))
           {
             g_string_append (out, first ? "" : ", ");
             gloss_json_append_string (out, name);

@@ -86,12 +86,20 @@ first_line_title (const char *text)
   return NULL;
 }
 
+static gboolean
+has_text_suffix (const char *name)
+{
+  gsize len = strlen (name);
+
+  return len > 4 && g_ascii_strcasecmp (name + len - 4, ".txt") == 0;
+}
+
 static char *
 name_stem (const char *name)
 {
   g_autofree char *base = g_path_get_basename (name);
 
-  if (g_str_has_suffix (base, ".txt") || g_str_has_suffix (base, ".TXT"))
+  if (has_text_suffix (base))
     base[strlen (base) - 4] = '\0';
 
   return g_steal_pointer (&base);
@@ -236,7 +244,7 @@ list_text_files (GFile         *folder,
         break;
 
       if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
-          g_str_has_suffix (g_file_info_get_name (info), ".txt"))
+          has_text_suffix (g_file_info_get_name (info)))
         g_ptr_array_add (files, g_object_ref (child));
     }
 
@@ -251,7 +259,8 @@ list_text_files (GFile         *folder,
  * @files: (array length=n_files): text files, or folders whose `.txt`
  *   files (not recursing) are imported in sorted order
  *
- * Imports every file, or none: on an error @corpus is left as it was.
+ * Imports every file, or none: on an error @corpus is left as it was, its
+ * undo history too. A `.txt` suffix is matched in any case.
  *
  * Returns: the number of documents added, 0 on error
  */
@@ -263,28 +272,31 @@ gloss_import_text_paths (GlossCorpus       *corpus,
                          GCancellable      *cancellable,
                          GError           **error)
 {
-  g_autoptr(GPtrArray) added = g_ptr_array_new ();
+  g_autoptr(GlossCorpus) staging = NULL;
 
   g_return_val_if_fail (GLOSS_IS_CORPUS (corpus), 0);
+
+  /* Everything is read into a corpus of its own first, so that a failure
+   * leaves @corpus exactly as it was: no change, no lost undo history. */
+  staging = gloss_corpus_new_with_schema (gloss_corpus_get_schema (corpus));
 
   for (guint i = 0; i < n_files; i++)
     {
       g_autoptr(GPtrArray) children = NULL;
-      g_autoptr(GError) local_error = NULL;
       GFileType type = g_file_query_file_type (files[i], G_FILE_QUERY_INFO_NONE, cancellable);
 
       if (type == G_FILE_TYPE_DIRECTORY)
         {
           g_autofree char *path = g_file_get_parse_name (files[i]);
 
-          if (!(children = list_text_files (files[i], cancellable, &local_error)))
-            goto failed;
+          if (!(children = list_text_files (files[i], cancellable, error)))
+            return 0;
 
           if (children->len == 0)
             {
-              g_set_error (&local_error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_EMPTY_FOLDER,
+              g_set_error (error, GLOSS_IMPORT_ERROR, GLOSS_IMPORT_ERROR_EMPTY_FOLDER,
                            _("%s: the folder has no .txt files"), path);
-              goto failed;
+              return 0;
             }
         }
       else
@@ -294,25 +306,10 @@ gloss_import_text_paths (GlossCorpus       *corpus,
         }
 
       for (guint j = 0; j < children->len; j++)
-        {
-          GlossDocument *document;
-
-          document = gloss_import_text_file (corpus, g_ptr_array_index (children, j),
-                                             title_source, cancellable, &local_error);
-          if (document == NULL)
-            goto failed;
-
-          g_ptr_array_add (added, document);
-        }
-
-      continue;
-
-    failed:
-      for (guint k = 0; k < added->len; k++)
-        gloss_corpus_remove_document (corpus, g_ptr_array_index (added, k));
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return 0;
+        if (!gloss_import_text_file (staging, g_ptr_array_index (children, j),
+                                     title_source, cancellable, error))
+          return 0;
     }
 
-  return added->len;
+  return gloss_corpus_take_documents (corpus, staging, NULL);
 }

@@ -16,11 +16,9 @@
 
 struct _GlossImportContext
 {
-  GlossCorpus              *corpus;
+  GlossCorpus              *corpus;     /* the staging corpus */
   const GlossImportOptions *options;
   GPtrArray                *problems;   /* of GlossProblem */
-  GPtrArray                *documents;  /* added, for rolling back */
-  GPtrArray                *labels;     /* ids of labels added, likewise */
   GHashTable               *label_ids;  /* foreign name → label id */
 };
 
@@ -115,20 +113,15 @@ gloss_import_context_warn (GlossImportContext *ctx,
 /**
  * gloss_import_context_add_document:
  *
- * Adds @document to the corpus, remembering it so that a failed import can
- * take it out again.
+ * Adds @document to the corpus being imported. It reaches the caller's
+ * corpus only when every input has imported.
  */
 gboolean
 gloss_import_context_add_document (GlossImportContext  *ctx,
                                    GlossDocument       *document,
                                    GError             **error)
 {
-  if (!gloss_corpus_add_document (ctx->corpus, document, error))
-    return FALSE;
-
-  g_ptr_array_add (ctx->documents, g_object_ref (document));
-
-  return TRUE;
+  return gloss_corpus_add_document (ctx->corpus, document, error);
 }
 
 char *
@@ -200,7 +193,6 @@ gloss_import_context_ensure_label (GlossImportContext *ctx,
         {
           label = gloss_label_new (id, name, gloss_schema_next_color (schema), NULL, NULL);
           gloss_schema_add (schema, label, NULL);
-          g_ptr_array_add (ctx->labels, g_strdup (id));
 
           if (g_str_equal (id, name))
             gloss_import_context_warn (ctx, place, _("added the label “%s” to the schema"), name);
@@ -219,20 +211,6 @@ gloss_import_context_ensure_label (GlossImportContext *ctx,
   return g_intern_string (id);
 }
 
-static void
-roll_back (GlossImportContext *ctx)
-{
-  GlossSchema *schema = gloss_corpus_get_schema (ctx->corpus);
-
-  for (guint i = 0; i < ctx->documents->len; i++)
-    gloss_corpus_remove_document (ctx->corpus, g_ptr_array_index (ctx->documents, i));
-  for (guint i = 0; i < ctx->labels->len; i++)
-    gloss_schema_remove (schema, g_ptr_array_index (ctx->labels, i));
-
-  g_ptr_array_set_size (ctx->documents, 0);
-  g_ptr_array_set_size (ctx->labels, 0);
-}
-
 static gboolean
 import_native (GlossImportContext  *ctx,
                GFile               *file,
@@ -242,6 +220,7 @@ import_native (GlossImportContext  *ctx,
   g_autoptr(GlossCorpus) other = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) renamed = NULL;
   g_autofree char *place = gloss_import_describe_place (file, 0);
   GlossSchema *schema = gloss_corpus_get_schema (ctx->corpus);
   GlossSchema *other_schema;
@@ -256,50 +235,19 @@ import_native (GlossImportContext  *ctx,
   other_schema = gloss_corpus_get_schema (other);
   for (guint i = 0; i < gloss_schema_get_n_labels (other_schema); i++)
     {
-      GlossLabel *label = gloss_schema_get_label (other_schema, i);
-      g_autoptr(GlossLabel) copy = NULL;
-      g_auto(GStrv) locales = NULL;
-      const char *key;
+      const char *id = gloss_label_get_id (gloss_schema_get_label (other_schema, i));
 
-      if (gloss_schema_lookup (schema, gloss_label_get_id (label)) != NULL)
-        continue;
-
-      /* Keep the key unless this corpus already uses it. */
-      key = gloss_label_get_key (label);
-      if (key != NULL && gloss_schema_lookup_key (schema, key) != NULL)
-        key = NULL;
-
-      copy = gloss_label_new (gloss_label_get_id (label), gloss_label_get_name (label),
-                              gloss_label_get_color (label), key,
-                              gloss_label_get_description (label));
-      locales = gloss_label_dup_locales (label);
-      for (guint j = 0; locales[j] != NULL; j++)
-        gloss_label_set_name_for_locale (copy, locales[j], gloss_label_get_name_for_locale (label, locales[j]));
-
-      gloss_schema_add (schema, copy, NULL);
-      g_ptr_array_add (ctx->labels, g_strdup (gloss_label_get_id (label)));
-      gloss_import_context_warn (ctx, place, _("added the label “%s” to the schema"),
-                                 gloss_label_get_id (label));
+      if (gloss_schema_lookup (schema, id) == NULL)
+        gloss_import_context_warn (ctx, place, _("added the label “%s” to the schema"), id);
     }
+  gloss_schema_merge (schema, other_schema);
 
-  for (guint i = 0; i < gloss_corpus_get_n_documents (other); i++)
-    {
-      GlossDocument *document = gloss_corpus_get_document (other, i);
-      g_autofree char *id = NULL;
-      g_autoptr(GlossDocument) copy = NULL;
-      const char *wanted = gloss_document_get_id (document);
-
-      if (gloss_corpus_lookup_document (ctx->corpus, wanted) != NULL)
-        {
-          id = gloss_corpus_make_document_id (ctx->corpus, wanted);
-          gloss_import_context_warn (ctx, place, _("the document id “%s” is taken; the document is now “%s”"),
-                                     wanted, id);
-        }
-
-      copy = gloss_document_copy (document, id);
-      if (!gloss_import_context_add_document (ctx, copy, error))
-        return FALSE;
-    }
+  renamed = g_ptr_array_new_with_free_func (g_free);
+  gloss_corpus_take_documents (ctx->corpus, other, renamed);
+  for (guint i = 0; i + 1 < renamed->len; i += 2)
+    gloss_import_context_warn (ctx, place, _("the document id “%s” is taken; the document is now “%s”"),
+                               (char *)g_ptr_array_index (renamed, i),
+                               (char *)g_ptr_array_index (renamed, i + 1));
 
   return TRUE;
 }
@@ -312,8 +260,8 @@ import_native (GlossImportContext  *ctx,
  * @problems: (out) (optional) (transfer full) (element-type GlossProblem):
  *   warnings: labels added to the schema, lines kept but not understood
  *
- * Imports every input into @corpus, or nothing: on an error the documents
- * and labels already added are taken out again.
+ * Imports every input into @corpus, or nothing: on an error @corpus is
+ * left exactly as it was.
  *
  * Returns: the number of documents added, 0 on error
  */
@@ -329,13 +277,14 @@ gloss_import_paths (GlossCorpus               *corpus,
 {
   static const GlossImportOptions defaults = { GLOSS_OFFSET_CODEPOINT, GLOSS_TITLE_FROM_FIRST_LINE };
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify)gloss_problem_free);
-  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) label_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GlossImportContext ctx = { corpus, options != NULL ? options : &defaults, found, documents, labels, label_ids };
+  g_autoptr(GPtrArray) renamed = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GlossSchema) schema = NULL;
+  g_autoptr(GlossCorpus) staging = NULL;
+  GlossImportContext ctx = { NULL, options != NULL ? options : &defaults, found, label_ids };
   ImportFunc import = NULL;
   gboolean known = FALSE;
-  guint n_added = 0;
+  guint n_added;
 
   g_return_val_if_fail (GLOSS_IS_CORPUS (corpus), 0);
   g_return_val_if_fail (format != NULL, 0);
@@ -361,16 +310,27 @@ gloss_import_paths (GlossCorpus               *corpus,
     return gloss_import_text_paths (corpus, files, n_files, ctx.options->title_source,
                                     cancellable, error);
 
+  /* Import into a corpus of its own with a copy of the schema, so that a
+   * failure leaves @corpus exactly as it was (its undo history too). */
+  schema = gloss_schema_copy (gloss_corpus_get_schema (corpus));
+  staging = gloss_corpus_new_with_schema (schema);
+  ctx.corpus = staging;
+
   for (guint i = 0; i < n_files; i++)
     if (!import (&ctx, files[i], cancellable, error))
       {
-        roll_back (&ctx);
         if (problems != NULL)
           *problems = g_steal_pointer (&found);
         return 0;
       }
 
-  n_added = documents->len;
+  gloss_schema_merge (gloss_corpus_get_schema (corpus), schema);
+  n_added = gloss_corpus_take_documents (corpus, staging, renamed);
+  for (guint i = 0; i + 1 < renamed->len; i += 2)
+    gloss_import_context_warn (&ctx, NULL, _("the document id “%s” is taken; the document is now “%s”"),
+                               (char *)g_ptr_array_index (renamed, i),
+                               (char *)g_ptr_array_index (renamed, i + 1));
+
   if (problems != NULL)
     *problems = g_steal_pointer (&found);
 

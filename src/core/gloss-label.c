@@ -495,3 +495,27 @@ gloss_label_key_is_valid (const char *key)
 
   return g_unichar_isgraph (ch) && !g_unichar_ismark (ch);
 }
+
+/**
+ * gloss_label_copy:
+ *
+ * Returns: (transfer full): a new label with the same id, names, colour,
+ *   key and description
+ */
+GlossLabel *
+gloss_label_copy (GlossLabel *self)
+{
+  GlossLabel *copy;
+  GHashTableIter iter;
+  gpointer locale;
+  gpointer name;
+
+  g_return_val_if_fail (GLOSS_IS_LABEL (self), NULL);
+
+  copy = gloss_label_new (self->id, self->name, self->color, self->key, self->description);
+  g_hash_table_iter_init (&iter, self->names);
+  while (g_hash_table_iter_next (&iter, &locale, &name))
+    g_hash_table_insert (copy->names, g_strdup (locale), g_strdup (name));
+
+  return copy;
+}

@@ -18,6 +18,7 @@ GlossLabel  *gloss_label_new                  (const char  *id,
                                                const char  *color,
                                                const char  *key,
                                                const char  *description);
+GlossLabel  *gloss_label_copy                 (GlossLabel  *self);
 const char  *gloss_label_get_id               (GlossLabel  *self);
 const char  *gloss_label_get_name             (GlossLabel  *self);
 void         gloss_label_set_name             (GlossLabel  *self,

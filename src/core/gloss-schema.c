@@ -426,3 +426,63 @@ gloss_schema_next_color (GlossSchema *self)
 
   return palette[self->labels->len % G_N_ELEMENTS (palette)];
 }
+
+/**
+ * gloss_schema_copy:
+ *
+ * Returns: (transfer full): a new schema with copies of the labels
+ */
+GlossSchema *
+gloss_schema_copy (GlossSchema *self)
+{
+  GlossSchema *copy;
+
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (self), NULL);
+
+  copy = gloss_schema_new ();
+  for (guint i = 0; i < self->labels->len; i++)
+    {
+      g_autoptr(GlossLabel) label = gloss_label_copy (g_ptr_array_index (self->labels, i));
+
+      gloss_schema_add (copy, label, NULL);
+    }
+
+  return copy;
+}
+
+/**
+ * gloss_schema_merge:
+ * @other: another schema
+ *
+ * Adds copies of the labels of @other that @self lacks, in @other's
+ * order; a copy keeps its key unless a label of @self already uses it.
+ *
+ * Returns: the number of labels added
+ */
+guint
+gloss_schema_merge (GlossSchema *self,
+                    GlossSchema *other)
+{
+  guint n_added = 0;
+
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (self), 0);
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (other), 0);
+
+  for (guint i = 0; i < other->labels->len; i++)
+    {
+      GlossLabel *label = g_ptr_array_index (other->labels, i);
+      g_autoptr(GlossLabel) copy = NULL;
+
+      if (gloss_schema_lookup (self, gloss_label_get_id (label)) != NULL)
+        continue;
+
+      copy = gloss_label_copy (label);
+      if (gloss_schema_lookup_key (self, gloss_label_get_key (copy)) != NULL)
+        gloss_label_set_key (copy, NULL);
+
+      if (gloss_schema_add (self, copy, NULL))
+        n_added++;
+    }
+
+  return n_added;
+}

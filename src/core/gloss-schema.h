@@ -29,6 +29,9 @@ G_DECLARE_FINAL_TYPE (GlossSchema, gloss_schema, GLOSS, SCHEMA, GObject)
 GQuark       gloss_schema_error_quark   (void);
 GlossSchema *gloss_schema_new           (void);
 GlossSchema *gloss_schema_new_default   (void);
+GlossSchema *gloss_schema_copy          (GlossSchema  *self);
+guint        gloss_schema_merge         (GlossSchema  *self,
+                                         GlossSchema  *other);
 guint        gloss_schema_get_n_labels  (GlossSchema  *self);
 GlossLabel  *gloss_schema_get_label     (GlossSchema  *self,
                                          guint         position);

@@ -179,8 +179,9 @@ gloss_text_validate_utf8 (const char *text,
   if (g_utf8_validate_len (text, n_bytes, &end))
     return TRUE;
 
+  /* LF, CRLF and a lone CR each end a line. */
   for (const char *p = text; p < end; p++)
-    if (*p == '\n')
+    if (*p == '\n' || (*p == '\r' && (p + 1 >= end || p[1] != '\n')))
       {
         line++;
         line_start = p + 1;
