@@ -108,6 +108,27 @@ parse_offsets (const char      *name,
   return FALSE;
 }
 
+/* One line a problem, whatever ids hold: line breaks and tabs escaped. */
+static char *
+one_line (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\n')
+        g_string_append (out, "\\n");
+      else if (*p == '\r')
+        g_string_append (out, "\\r");
+      else if (*p == '\t')
+        g_string_append (out, "\\t");
+      else
+        g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 static void
 print_warnings (GPtrArray *problems)
 {
@@ -116,7 +137,11 @@ print_warnings (GPtrArray *problems)
       GlossProblem *problem = g_ptr_array_index (problems, i);
 
       if (problem->path != NULL && problem->path[0] != '\0')
-        fprintf (stderr, "gloss-cli: %s: %s %s\n", problem->path, _("warning:"), problem->message);
+        {
+          g_autofree char *path = one_line (problem->path);
+
+          fprintf (stderr, "gloss-cli: %s: %s %s\n", path, _("warning:"), problem->message);
+        }
       else
         fprintf (stderr, "gloss-cli: %s %s\n", _("warning:"), problem->message);
     }
@@ -280,6 +305,7 @@ gloss_cli_export (int    argc,
   g_autoptr(GError) error = NULL;
   GlossOffsetUnit unit = GLOSS_OFFSET_CODEPOINT;
   GPtrArray *problems;
+  gboolean jsonl = FALSE;
   gboolean ok;
   GOptionEntry entries[] = {
     { "to", 't', 0, G_OPTION_ARG_STRING, &to,
@@ -288,6 +314,8 @@ gloss_cli_export (int    argc,
       N_("Write to FILE (a folder for brat; “-” for standard output)"), N_("FILE") },
     { "offsets", 0, 0, G_OPTION_ARG_STRING, &offsets,
       N_("What offsets count: codepoint (the default, as Python), utf16 (as JavaScript) or byte"), N_("UNIT") },
+    { "jsonl", 0, 0, G_OPTION_ARG_NONE, &jsonl,
+      N_("webanno: one annotation a line instead of one collection (the default for a .jsonl file)"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     { NULL }
   };
@@ -322,6 +350,16 @@ gloss_cli_export (int    argc,
       return GLOSS_CLI_USAGE;
     }
   gloss_exporter_set_offset_unit (exporter, unit);
+
+  if (jsonl)
+    {
+      if (!g_str_equal (to, "webanno"))
+        {
+          print_error (_("--jsonl is for webanno; the other formats have one shape"));
+          return GLOSS_CLI_USAGE;
+        }
+      g_object_set (exporter, "jsonl", TRUE, NULL);
+    }
 
   if (inputs == NULL || inputs[0] == NULL || inputs[1] != NULL)
     {
