@@ -258,14 +258,17 @@ gloss_cli_import (int    argc,
     }
 
   corpus = gloss_corpus_new ();
-  if (!gloss_import_paths (corpus, from, (GFile **)files->pdata, files->len,
-                           &options, &problems, NULL, &error))
+  gloss_import_paths (corpus, from, (GFile **)files->pdata, files->len,
+                      &options, &problems, NULL, &error);
+
+  /* What was noticed before a failure can explain it. */
+  print_warnings (problems);
+
+  if (error != NULL)
     {
       print_error ("%s", error->message);
       return GLOSS_CLI_BAD_INPUT;
     }
-
-  print_warnings (problems);
 
   if (lang != NULL)
     for (guint i = 0; i < gloss_corpus_get_n_documents (corpus); i++)
