@@ -222,3 +222,67 @@ gloss_tokenize (const char *text,
 
   return tokens;
 }
+
+/* The index of the first token ending after @offset. */
+static guint
+first_ending_after (GArray *tokens,
+                    guint   offset)
+{
+  guint lo = 0;
+  guint hi = tokens->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (tokens, GlossToken, mid).end <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+/**
+ * gloss_snap_range:
+ * @tokens: (element-type GlossToken): gloss_tokenize() of the text
+ * @start: (inout): the first code point of a selection
+ * @end: (inout): the code point after it
+ *
+ * Widens [@start, @end) outward to whole tokens: a selection that starts or
+ * ends inside a word takes the whole word, and whitespace at its edges is
+ * dropped. Snapping is what makes a quick, rough selection give a clean
+ * span, and since tokens never split a grapheme cluster, neither does a
+ * snapped span.
+ *
+ * Returns: %FALSE (and leaves the range alone) when the selection holds no
+ *   token at all, such as a run of spaces
+ */
+gboolean
+gloss_snap_range (GArray *tokens,
+                  guint  *start,
+                  guint  *end)
+{
+  guint first;
+  guint last;
+
+  g_return_val_if_fail (tokens != NULL, FALSE);
+  g_return_val_if_fail (start != NULL && end != NULL, FALSE);
+  g_return_val_if_fail (*start <= *end, FALSE);
+
+  first = first_ending_after (tokens, *start);
+  if (first >= tokens->len || g_array_index (tokens, GlossToken, first).start >= MAX (*end, *start + 1))
+    return FALSE;
+
+  /* The last token starting before the end (an empty selection snaps to the
+   * token it is in). */
+  last = first_ending_after (tokens, MAX (*end, *start + 1) - 1);
+  if (last >= tokens->len || g_array_index (tokens, GlossToken, last).start >= MAX (*end, *start + 1))
+    last--;
+
+  *start = g_array_index (tokens, GlossToken, first).start;
+  *end = g_array_index (tokens, GlossToken, last).end;
+
+  return TRUE;
+}

@@ -24,7 +24,10 @@ typedef struct
   guint sentence_end : 1;
 } GlossToken;
 
-GArray *gloss_tokenize (const char *text,
-                        gsize       n_bytes);
+GArray   *gloss_tokenize   (const char *text,
+                            gsize       n_bytes);
+gboolean  gloss_snap_range (GArray     *tokens,
+                            guint      *start,
+                            guint      *end);
 
 G_END_DECLS

@@ -122,6 +122,63 @@ test_tokenizer_never_splits_clusters (void)
     }
 }
 
+typedef struct
+{
+  const char *text;
+  guint       start;
+  guint       end;
+  gboolean    snapped;
+  const char *expected;
+} SnapCase;
+
+static const SnapCase snap_cases[] = {
+  /* Inside two words: both whole. */
+  { "Hello wonderful world", 3, 9, TRUE, "Hello wonderful" },
+  /* Exactly a word, and a word with spaces around it. */
+  { "Hello wonderful world", 6, 15, TRUE, "wonderful" },
+  { "Hello wonderful world", 5, 16, TRUE, "wonderful" },
+  /* Only spaces: nothing to label. */
+  { "Hello   world", 6, 7, FALSE, NULL },
+  /* An empty selection (a cursor) takes the word it is in. */
+  { "Hello world", 8, 8, TRUE, "world" },
+  /* A cursor right before a word takes that word. */
+  { "Hello world", 6, 6, TRUE, "world" },
+  /* Half a ZWJ family takes the whole family. */
+  { "a 👩\u200d👩\u200d👧 b", 3, 4, TRUE, "👩\u200d👩\u200d👧" },
+  /* Decomposed Vietnamese: the marks come along. */
+  { "Vie\u0323\u0302t Nam", 0, 3, TRUE, "Vie\u0323\u0302t" },
+  /* Punctuation is a token of its own and is kept when selected. */
+  { "độc lập, tự chủ", 1, 8, TRUE, "độc lập," },
+  { "", 0, 0, FALSE, NULL },
+};
+
+static void
+test_tokenizer_snap (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (snap_cases); i++)
+    {
+      const SnapCase *c = &snap_cases[i];
+      g_autoptr(GArray) tokens = gloss_tokenize (c->text, strlen (c->text));
+      guint start = c->start;
+      guint end = c->end;
+
+      g_test_message ("snap case %u: %s [%u, %u)", i, c->text, c->start, c->end);
+      g_assert_cmpint (gloss_snap_range (tokens, &start, &end), ==, c->snapped);
+
+      if (c->snapped)
+        {
+          g_autofree char *slice = g_utf8_substring (c->text, start, end);
+
+          g_assert_cmpstr (slice, ==, c->expected);
+        }
+      else
+        {
+          g_assert_cmpuint (start, ==, c->start);
+          g_assert_cmpuint (end, ==, c->end);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -131,6 +188,7 @@ main (int    argc,
   g_test_add_func ("/gloss/core/tokenizer/cases", test_tokenizer_cases);
   g_test_add_func ("/gloss/core/tokenizer/offsets-and-space", test_tokenizer_offsets_and_space);
   g_test_add_func ("/gloss/core/tokenizer/never-splits-clusters", test_tokenizer_never_splits_clusters);
+  g_test_add_func ("/gloss/core/tokenizer/snap", test_tokenizer_snap);
 
   return g_test_run ();
 }
