@@ -1,0 +1,28 @@
+/* gloss-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "gloss.h"
+
+G_BEGIN_DECLS
+
+#define GLOSS_TYPE_WINDOW (gloss_window_get_type())
+
+G_DECLARE_FINAL_TYPE (GlossWindow, gloss_window, GLOSS, WINDOW, AdwApplicationWindow)
+
+GlossWindow   *gloss_window_new              (GtkApplication *application);
+GlossCorpus   *gloss_window_get_corpus       (GlossWindow    *self);
+void           gloss_window_set_corpus       (GlossWindow    *self,
+                                              GlossCorpus    *corpus);
+GlossDocument *gloss_window_get_document     (GlossWindow    *self);
+void           gloss_window_show_document    (GlossWindow    *self,
+                                              GlossDocument  *document);
+void           gloss_window_open_file        (GlossWindow    *self,
+                                              GFile          *file);
+
+G_END_DECLS
