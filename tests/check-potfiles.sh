@@ -13,7 +13,8 @@ if [ "$listed" = "$(printf '%s\n' "$listed" | LC_ALL=C sort)" ]; then
 else
   echo "not ok 1 POTFILES.in is sorted"; status=1
 fi
-missing=$(grep -lE '(\b_|\bN_|\bC_|\bNC_|ngettext) ?\(' src/*/*.c src/*/*.ui 2>/dev/null | while read -r f; do
+missing=$({ grep -rlE --include='*.c' '(\b_|\bN_|\bC_|\bNC_|ngettext) ?\(' src
+           grep -rl --include='*.ui' 'translatable="yes"' src; } 2>/dev/null | LC_ALL=C sort | while read -r f; do
   printf '%s\n' "$listed" | grep -qx "$f" || echo "$f"
 done)
 if [ -z "$missing" ]; then
