@@ -178,7 +178,7 @@ gloss_cli_import (int    argc,
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  GlossImportOptions options = { GLOSS_OFFSET_CODEPOINT, GLOSS_TITLE_FROM_FIRST_LINE };
+  GlossImportOptions options = { GLOSS_OFFSET_CODEPOINT, GLOSS_TITLE_FROM_FIRST_LINE, FALSE };
   GOptionEntry entries[] = {
     { "from", 'f', 0, G_OPTION_ARG_STRING, &from,
       N_("The input format: text (the default), doccano, spacy, brat or gloss"), N_("FORMAT") },
@@ -215,6 +215,7 @@ gloss_cli_import (int    argc,
 
   if (!parse_offsets (offsets, &options.offset_unit))
     return GLOSS_CLI_USAGE;
+  options.offset_unit_given = offsets != NULL;
 
   if (offsets != NULL && (g_str_equal (from, "text") || g_str_equal (from, "gloss")))
     {

@@ -18,12 +18,10 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n-lib.h>
 
 #include "gloss-export-formats.h"
-#include "gloss-import-formats.h"
+#include "gloss-format-jsonl.h"
 
 struct _GlossDoccanoExporter
 {
@@ -31,32 +29,6 @@ struct _GlossDoccanoExporter
 
   GString       *buffer;
 };
-
-/* A span as a line gives it, before it joins its document. */
-typedef struct
-{
-  guint        start;      /* code points */
-  guint        end;
-  const char  *label;      /* a schema label id, interned */
-  char        *key;        /* "START:END:LABEL" as the line writes it */
-  char        *id;
-  char        *note;
-  char        *annotator;
-  char        *created;
-} Entry;
-
-typedef struct
-{
-  GlossImportContext *ctx;
-  GFile              *file;
-  JsonParser         *parser;
-  char               *stem;
-  char               *place;     /* "FILE:LINE" of the line being read */
-  guint               line;
-  GHashTable         *warned;    /* what is reported once a file */
-  GlossOffsetUnit     unit;      /* of the line being read */
-  GlossOffsetMap     *map;       /* likewise */
-} Reader;
 
 G_DEFINE_FINAL_TYPE (GlossDoccanoExporter, gloss_doccano_exporter, GLOSS_TYPE_EXPORTER)
 
@@ -70,97 +42,6 @@ static const char * const known_members[] = {
 
 /* Export */
 
-static void
-append_double (GString *out,
-               double   value)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  /* The shortest form that reads back as the same number. */
-  for (int precision = 15; precision <= 17; precision++)
-    {
-      char format[8];
-
-      g_snprintf (format, sizeof format, "%%.%dg", precision);
-      g_ascii_formatd (buf, sizeof buf, format, value);
-      if (g_ascii_strtod (buf, NULL) == value)
-        break;
-    }
-
-  g_string_append (out, buf);
-  if (strpbrk (buf, ".eEn") == NULL)
-    g_string_append (out, ".0");
-}
-
-static void append_node (GString  *out,
-                         JsonNode *node);
-
-static void
-append_object (GString    *out,
-               JsonObject *object)
-{
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *child;
-  gboolean first = TRUE;
-
-  g_string_append_c (out, '{');
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &name, &child))
-    {
-      g_string_append (out, first ? "" : ", ");
-      gloss_json_append_string (out, name);
-      g_string_append (out, ": ");
-      append_node (out, child);
-      first = FALSE;
-    }
-  g_string_append_c (out, '}');
-}
-
-/* Free-form JSON on one line, spaced as Python's json.dumps() spaces it. */
-static void
-append_node (GString  *out,
-             JsonNode *node)
-{
-  JsonArray *array;
-  GType type;
-
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    append_object (out, json_node_get_object (node));
-  else if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      array = json_node_get_array (node);
-      g_string_append_c (out, '[');
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          g_string_append (out, i > 0 ? ", " : "");
-          append_node (out, json_array_get_element (array, i));
-        }
-      g_string_append_c (out, ']');
-    }
-  else if (JSON_NODE_HOLDS_NULL (node))
-    g_string_append (out, "null");
-  else if ((type = json_node_get_value_type (node)) == G_TYPE_STRING)
-    gloss_json_append_string (out, json_node_get_string (node));
-  else if (type == G_TYPE_BOOLEAN)
-    g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
-  else if (type == G_TYPE_DOUBLE)
-    append_double (out, json_node_get_double (node));
-  else
-    g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
-}
-
-static gboolean
-span_has_default_id (GlossSpan *span,
-                     guint      position)
-{
-  char id[16];
-
-  g_snprintf (id, sizeof id, "s%u", position + 1);
-
-  return g_strcmp0 (gloss_span_get_id (span), id) == 0;
-}
-
 static gboolean
 span_has_extras (GlossSpan *span,
                  guint      position)
@@ -168,7 +49,7 @@ span_has_extras (GlossSpan *span,
   return gloss_span_get_note (span)[0] != '\0' ||
          gloss_span_get_annotator (span)[0] != '\0' ||
          gloss_span_get_created (span)[0] != '\0' ||
-         !span_has_default_id (span, position);
+         !gloss_jsonl_span_has_default_id (span, position);
 }
 
 static gboolean
@@ -179,22 +60,6 @@ document_has_span_extras (GlossDocument *document)
       return TRUE;
 
   return FALSE;
-}
-
-static void
-append_string_member (GString    *out,
-                      gboolean   *first,
-                      const char *name,
-                      const char *value)
-{
-  if (value == NULL || value[0] == '\0')
-    return;
-
-  g_string_append (out, *first ? "" : ", ");
-  gloss_json_append_string (out, name);
-  g_string_append (out, ": ");
-  gloss_json_append_string (out, value);
-  *first = FALSE;
 }
 
 static void
@@ -221,33 +86,11 @@ append_span_extras (GString        *out,
       g_string_append (out, first ? "" : ", ");
       gloss_json_append_string (out, key);
       g_string_append (out, ": {");
-      if (!span_has_default_id (span, i))
-        append_string_member (out, &first_member, "id", gloss_span_get_id (span));
-      append_string_member (out, &first_member, "note", gloss_span_get_note (span));
-      append_string_member (out, &first_member, "annotator", gloss_span_get_annotator (span));
-      append_string_member (out, &first_member, "created", gloss_span_get_created (span));
+      gloss_jsonl_append_span_members (out, &first_member, span, i);
       g_string_append_c (out, '}');
       first = FALSE;
     }
   g_string_append_c (out, '}');
-}
-
-/* Whether the export writes @name into `meta` itself for @document. */
-static gboolean
-writes_member (GlossDocument *document,
-               gboolean       has_extras,
-               const char    *name)
-{
-  if (g_str_equal (name, "title"))
-    return gloss_document_get_title (document)[0] != '\0';
-  if (g_str_equal (name, "source"))
-    return gloss_document_get_source (document)[0] != '\0';
-  if (g_str_equal (name, "lang"))
-    return gloss_document_get_lang (document)[0] != '\0';
-  if (g_str_equal (name, "gloss_spans"))
-    return has_extras;
-
-  return g_str_equal (name, "offset_unit");
 }
 
 static void
@@ -255,43 +98,13 @@ append_meta (GlossDoccanoExporter *self,
              GlossDocument        *document,
              GlossOffsetMap       *map)
 {
-  GString *out = self->buffer;
   gboolean has_extras = document_has_span_extras (document);
-  GlossOffsetUnit unit = gloss_exporter_get_offset_unit (GLOSS_EXPORTER (self));
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
-  gboolean first = TRUE;
 
-  g_string_append (out, "\"meta\": {");
-
-  json_object_iter_init_ordered (&iter, gloss_document_get_meta (document));
-  while (json_object_iter_next_ordered (&iter, &name, &node))
-    {
-      if (writes_member (document, has_extras, name))
-        {
-          gloss_exporter_report (GLOSS_EXPORTER (self), document, NULL,
-                                 /* Translators: %s is a member name such as “title” */
-                                 _("the meta member “%s” is left out: the doccano export writes the document’s own “%s” there"),
-                                 name, name);
-          continue;
-        }
-
-      g_string_append (out, first ? "" : ", ");
-      gloss_json_append_string (out, name);
-      g_string_append (out, ": ");
-      append_node (out, node);
-      first = FALSE;
-    }
-
-  append_string_member (out, &first, "title", gloss_document_get_title (document));
-  append_string_member (out, &first, "source", gloss_document_get_source (document));
-  append_string_member (out, &first, "lang", gloss_document_get_lang (document));
-  append_string_member (out, &first, "offset_unit", gloss_offset_unit_to_string (unit));
+  gloss_jsonl_append_meta (self->buffer, GLOSS_EXPORTER (self), "doccano", document,
+                           NULL, has_extras ? "gloss_spans" : NULL);
   if (has_extras)
-    append_span_extras (out, document, map);
-
-  g_string_append_c (out, '}');
+    append_span_extras (self->buffer, document, map);
+  g_string_append_c (self->buffer, '}');
 }
 
 static gboolean
@@ -362,252 +175,53 @@ gloss_doccano_exporter_init (GlossDoccanoExporter *self)
 
 /* Import */
 
-static void
-entry_clear (gpointer data)
+static char *
+describe_unknown_member (const char *name)
 {
-  Entry *entry = data;
-
-  g_clear_pointer (&entry->key, g_free);
-  g_clear_pointer (&entry->id, g_free);
-  g_clear_pointer (&entry->note, g_free);
-  g_clear_pointer (&entry->annotator, g_free);
-  g_clear_pointer (&entry->created, g_free);
-}
-
-static int
-entry_compare (gconstpointer a,
-               gconstpointer b)
-{
-  const Entry *x = a;
-  const Entry *y = b;
-
-  if (x->start != y->start)
-    return x->start < y->start ? -1 : 1;
-  if (x->end != y->end)
-    return x->end < y->end ? -1 : 1;
-
-  return strcmp (x->label, y->label);
-}
-
-static gboolean fail (Reader      *reader,
-                      GError     **error,
-                      int          code,
-                      const char  *format,
-                      ...) G_GNUC_PRINTF (4, 5);
-
-static gboolean
-fail (Reader      *reader,
-      GError     **error,
-      int          code,
-      const char  *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (error, GLOSS_IMPORT_ERROR, code, "%s: %s", reader->place, message);
-
-  return FALSE;
-}
-
-/* What a JSON value is, for messages: “found %s”. */
-static const char *
-describe_node (JsonNode *node)
-{
-  GType type;
-
-  if (node == NULL)
-    return _("nothing");
-  if (JSON_NODE_HOLDS_NULL (node))
-    return _("null");
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return _("an object");
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return _("an array");
-
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_STRING)
-    return _("a string");
-  if (type == G_TYPE_BOOLEAN)
-    return _("true or false");
-
-  return _("a number");
+  return g_strdup_printf (_("the member “%s” is not doccano’s; it is kept in the document’s meta"), name);
 }
 
 static gboolean
-holds_string (JsonNode *node)
-{
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_STRING;
-}
-
-static gboolean
-holds_integer (JsonNode *node)
-{
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_INT64;
-}
-
-/* Records a warning once a file for each @key. */
-static void
-warn_once (Reader     *reader,
-           const char *key,
-           const char *message)
-{
-  if (!g_hash_table_add (reader->warned, g_strdup (key)))
-    return;
-
-  gloss_import_context_warn (reader->ctx, reader->place, "%s", message);
-}
-
-static gboolean
-find_boundary (Reader *reader,
-               gint64  offset,
-               int     step,
-               gint64 *found)
-{
-  guint codepoint;
-
-  for (gint64 at = offset + step; at >= 0; at += step)
-    if (gloss_offset_map_from_unit (reader->map, at, &codepoint))
-      {
-        *found = at;
-        return TRUE;
-      }
-
-  return FALSE;
-}
-
-/* Reads @node as an offset in the line's unit and converts it to a code
- * point. @what names the span (“label entry 2”), @which the offset. */
-static gboolean
-read_offset (Reader      *reader,
-             const char  *what,
-             const char  *which,
-             JsonNode    *node,
-             gint64      *raw,
-             guint       *codepoint,
-             GError     **error)
-{
-  guint length = gloss_offset_map_get_length (reader->map);
-  const char *unit = gloss_offset_unit_to_string (reader->unit);
-  gint64 before = 0;
-  gint64 after = 0;
-
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
-    /* Translators: “%s: the %s” is “label entry 2: the start” */
-    return fail (reader, error, GLOSS_IMPORT_ERROR_INVALID_OFFSETS,
-                 _("%s: the %s should be a whole number, found %g"), what, which,
-                 json_node_get_double (node));
-
-  if (!holds_integer (node))
-    return fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
-                 _("%s: the %s should be a whole number, found %s"), what, which, describe_node (node));
-
-  *raw = json_node_get_int (node);
-  if (*raw < 0)
-    return fail (reader, error, GLOSS_IMPORT_ERROR_INVALID_OFFSETS,
-                 _("%s: the %s %lld is negative"), what, which, (long long)*raw);
-
-  if (*raw > length)
-    /* Translators: the last %s is the unit: “codepoint”, “utf16” or “byte” */
-    return fail (reader, error, GLOSS_IMPORT_ERROR_INVALID_OFFSETS,
-                 _("%s: the %s %lld is past the end of the text, which is %u long in %s offsets; were the offsets counted in another unit? (see --offsets)"),
-                 what, which, (long long)*raw, length, unit);
-
-  if (gloss_offset_map_from_unit (reader->map, *raw, codepoint))
-    return TRUE;
-
-  find_boundary (reader, *raw, -1, &before);
-  find_boundary (reader, *raw, 1, &after);
-
-  return fail (reader, error, GLOSS_IMPORT_ERROR_INVALID_OFFSETS,
-               _("%s: the %s %lld falls inside a character in %s offsets (between %lld and %lld); were the offsets counted in another unit? (see --offsets)"),
-               what, which, (long long)*raw, unit, (long long)before, (long long)after);
-}
-
-static gboolean
-add_entry (Reader      *reader,
-           GArray      *entries,
-           const char  *what,
-           JsonNode    *start_node,
-           JsonNode    *end_node,
-           JsonNode    *label_node,
-           GError     **error)
-{
-  Entry entry = { 0, };
-  const char *name;
-  gint64 start;
-  gint64 end;
-
-  if (!read_offset (reader, what, C_("offset", "start"), start_node, &start, &entry.start, error) ||
-      !read_offset (reader, what, C_("offset", "end"), end_node, &end, &entry.end, error))
-    return FALSE;
-
-  if (start > end)
-    return fail (reader, error, GLOSS_IMPORT_ERROR_INVALID_OFFSETS,
-                 _("%s starts at %lld, after its end %lld"), what, (long long)start, (long long)end);
-  if (start == end)
-    return fail (reader, error, GLOSS_IMPORT_ERROR_INVALID_OFFSETS,
-                 _("%s is empty (start and end are both %lld)"), what, (long long)start);
-
-  if (!holds_string (label_node) || json_node_get_string (label_node)[0] == '\0')
-    return fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
-                 _("%s: the label should be a non-empty string, found %s"), what,
-                 holds_string (label_node) ? _("an empty string") : describe_node (label_node));
-
-  name = json_node_get_string (label_node);
-  entry.label = gloss_import_context_ensure_label (reader->ctx, name, reader->place);
-  entry.key = g_strdup_printf ("%lld:%lld:%s", (long long)start, (long long)end, name);
-  g_array_append_val (entries, entry);
-
-  return TRUE;
-}
-
-static gboolean
-read_label_entry (Reader      *reader,
-                  GArray      *entries,
-                  JsonNode    *node,
-                  guint        n,
-                  GError     **error)
+read_label_entry (GlossJsonlReader  *reader,
+                  GArray            *entries,
+                  JsonNode          *node,
+                  guint              n,
+                  GError           **error)
 {
   /* Translators: names a span of a doccano line: “label entry 2” */
   g_autofree char *what = g_strdup_printf (_("label entry %u"), n);
   JsonArray *array;
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
-                 _("%s should be [start, end, \"label\"], found %s"), what, describe_node (node));
+    return gloss_jsonl_reader_fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
+                                    _("%s should be [start, end, \"label\"], found %s"),
+                                    what, gloss_jsonl_describe_node (node));
 
   array = json_node_get_array (node);
   if (json_array_get_length (array) != 3)
-    return fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
-                 _("%s should be [start, end, \"label\"], found an array of %u items"),
-                 what, json_array_get_length (array));
+    return gloss_jsonl_reader_fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
+                                    _("%s should be [start, end, \"label\"], found an array of %u items"),
+                                    what, json_array_get_length (array));
 
-  return add_entry (reader, entries, what,
-                    json_array_get_element (array, 0),
-                    json_array_get_element (array, 1),
-                    json_array_get_element (array, 2), error);
+  return gloss_jsonl_reader_add_entry (reader, entries, what,
+                                       json_array_get_element (array, 0),
+                                       json_array_get_element (array, 1),
+                                       json_array_get_element (array, 2), error) != NULL;
 }
 
 static gboolean
-read_labels (Reader      *reader,
-             GArray      *entries,
-             const char  *member,
-             JsonNode    *node,
-             GError     **error)
+read_labels (GlossJsonlReader  *reader,
+             GArray            *entries,
+             const char        *member,
+             JsonNode          *node,
+             GError           **error)
 {
   JsonArray *array;
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
-                 _("“%s” should be an array of [start, end, \"label\"] entries, found %s"),
-                 member, describe_node (node));
+    return gloss_jsonl_reader_fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
+                                    _("“%s” should be an array of [start, end, \"label\"] entries, found %s"),
+                                    member, gloss_jsonl_describe_node (node));
 
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -618,64 +232,54 @@ read_labels (Reader      *reader,
 }
 
 static gboolean
-read_entity_id (Reader      *reader,
-                Entry       *entry,
-                const char  *what,
-                JsonNode    *node,
-                GError     **error)
+read_entity (GlossJsonlReader  *reader,
+             GArray            *entries,
+             JsonNode          *node,
+             guint              n,
+             GError           **error)
 {
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  /* Translators: names a span of a doccano line: “entity 2” */
+  g_autofree char *what = g_strdup_printf (_("entity %u"), n);
+  GlossJsonlEntry *entry;
+  JsonObject *object;
+  JsonNode *id;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return gloss_jsonl_reader_fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
+                                    _("%s should be an object with “start_offset”, “end_offset” and “label”, found %s"),
+                                    what, gloss_jsonl_describe_node (node));
+
+  object = json_node_get_object (node);
+  if (!(entry = gloss_jsonl_reader_add_entry (reader, entries, what,
+                                              json_object_get_member (object, "start_offset"),
+                                              json_object_get_member (object, "end_offset"),
+                                              json_object_get_member (object, "label"), error)))
+    return FALSE;
+
+  id = json_object_get_member (object, "id");
+  if (id == NULL || JSON_NODE_HOLDS_NULL (id))
     return TRUE;
 
-  if (holds_integer (node))
-    entry->id = g_strdup_printf ("%lld", (long long)json_node_get_int (node));
-  else if (holds_string (node) && json_node_get_string (node)[0] != '\0')
-    entry->id = g_strdup (json_node_get_string (node));
-  else
-    return fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
-                 _("%s: the id should be a whole number or a string, found %s"), what, describe_node (node));
+  if (!gloss_jsonl_id_from_node (id, &entry->id) || entry->id == NULL)
+    return gloss_jsonl_reader_fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
+                                    _("%s: the id should be a whole number or a string, found %s"),
+                                    what, gloss_jsonl_describe_node (id));
 
   return TRUE;
 }
 
 static gboolean
-read_entity (Reader      *reader,
-             GArray      *entries,
-             JsonNode    *node,
-             guint        n,
-             GError     **error)
-{
-  /* Translators: names a span of a doccano line: “entity 2” */
-  g_autofree char *what = g_strdup_printf (_("entity %u"), n);
-  JsonObject *object;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
-                 _("%s should be an object with “start_offset”, “end_offset” and “label”, found %s"),
-                 what, describe_node (node));
-
-  object = json_node_get_object (node);
-  if (!add_entry (reader, entries, what,
-                  json_object_get_member (object, "start_offset"),
-                  json_object_get_member (object, "end_offset"),
-                  json_object_get_member (object, "label"), error))
-    return FALSE;
-
-  return read_entity_id (reader, &g_array_index (entries, Entry, entries->len - 1), what,
-                         json_object_get_member (object, "id"), error);
-}
-
-static gboolean
-read_entities (Reader      *reader,
-               GArray      *entries,
-               JsonNode    *node,
-               GError     **error)
+read_entities (GlossJsonlReader  *reader,
+               GArray            *entries,
+               JsonNode          *node,
+               GError           **error)
 {
   JsonArray *array;
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
-                 _("“entities” should be an array of objects, found %s"), describe_node (node));
+    return gloss_jsonl_reader_fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
+                                    _("“entities” should be an array of objects, found %s"),
+                                    gloss_jsonl_describe_node (node));
 
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -686,10 +290,10 @@ read_entities (Reader      *reader,
 }
 
 static gboolean
-read_spans (Reader      *reader,
-            JsonObject  *object,
-            GArray      *entries,
-            GError     **error)
+read_spans (GlossJsonlReader  *reader,
+            JsonObject        *object,
+            GArray            *entries,
+            GError           **error)
 {
   JsonNode *label = json_object_get_member (object, "label");
   JsonNode *labels = json_object_get_member (object, "labels");
@@ -697,8 +301,8 @@ read_spans (Reader      *reader,
   guint n_given = (label != NULL) + (labels != NULL) + (entities != NULL);
 
   if (n_given > 1)
-    return fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
-                 _("the line has more than one of “label”, “labels” and “entities”; expected one"));
+    return gloss_jsonl_reader_fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
+                                    _("the line has more than one of “label”, “labels” and “entities”; expected one"));
 
   if (label != NULL)
     return read_labels (reader, entries, "label", label, error);
@@ -711,17 +315,17 @@ read_spans (Reader      *reader,
 }
 
 static gboolean
-set_extra_string (Reader      *reader,
-                  const char  *key,
-                  const char  *name,
-                  JsonNode    *node,
-                  char       **field,
-                  GError     **error)
+set_extra_string (GlossJsonlReader  *reader,
+                  const char        *key,
+                  const char        *name,
+                  JsonNode          *node,
+                  char             **field,
+                  GError           **error)
 {
-  if (!holds_string (node))
-    return fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
-                 _("meta “gloss_spans” “%s”: “%s” should be a string, found %s"),
-                 key, name, describe_node (node));
+  if (!gloss_jsonl_holds_string (node))
+    return gloss_jsonl_reader_fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
+                                    _("meta “gloss_spans” “%s”: “%s” should be a string, found %s"),
+                                    key, name, gloss_jsonl_describe_node (node));
 
   g_free (*field);
   *field = json_node_get_string (node)[0] != '\0' ? g_strdup (json_node_get_string (node)) : NULL;
@@ -730,11 +334,11 @@ set_extra_string (Reader      *reader,
 }
 
 static gboolean
-read_extra (Reader      *reader,
-            const char  *key,
-            JsonNode    *node,
-            Entry       *entry,
-            GError     **error)
+read_extra (GlossJsonlReader  *reader,
+            const char        *key,
+            JsonNode          *node,
+            GlossJsonlEntry   *entry,
+            GError           **error)
 {
   JsonObjectIter iter;
   const char *name;
@@ -742,8 +346,9 @@ read_extra (Reader      *reader,
   gboolean ok = TRUE;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
-                 _("meta “gloss_spans” “%s” should be an object, found %s"), key, describe_node (node));
+    return gloss_jsonl_reader_fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
+                                    _("meta “gloss_spans” “%s” should be an object, found %s"),
+                                    key, gloss_jsonl_describe_node (node));
 
   json_object_iter_init_ordered (&iter, json_node_get_object (node));
   while (ok && json_object_iter_next_ordered (&iter, &name, &value))
@@ -761,7 +366,7 @@ read_extra (Reader      *reader,
           g_autofree char *warned = g_strdup_printf ("gloss_spans.%s", name);
           g_autofree char *message = g_strdup_printf (_("meta “gloss_spans” entries have a member “%s” Gloss does not know; it is left out"), name);
 
-          warn_once (reader, warned, message);
+          gloss_jsonl_reader_warn_once (reader, warned, message);
         }
     }
 
@@ -771,10 +376,10 @@ read_extra (Reader      *reader,
 /* Takes `gloss_spans` out of @meta into the entries it names, keeping in
  * @meta the entries that name no span of the line. */
 static gboolean
-take_span_extras (Reader      *reader,
-                  JsonObject  *meta,
-                  GArray      *entries,
-                  GError     **error)
+take_span_extras (GlossJsonlReader  *reader,
+                  JsonObject        *meta,
+                  GArray            *entries,
+                  GError           **error)
 {
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GHashTable) by_key = NULL;
@@ -782,24 +387,30 @@ take_span_extras (Reader      *reader,
   JsonObjectIter iter;
   const char *key;
   JsonNode *value;
+  guint n_unmatched;
 
   if (!json_object_has_member (meta, "gloss_spans"))
     return TRUE;
 
   node = json_node_ref (json_object_get_member (meta, "gloss_spans"));
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
-                 _("meta “gloss_spans” should be an object, found %s"), describe_node (node));
+    return gloss_jsonl_reader_fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
+                                    _("meta “gloss_spans” should be an object, found %s"),
+                                    gloss_jsonl_describe_node (node));
 
   by_key = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < entries->len; i++)
-    g_hash_table_insert (by_key, g_array_index (entries, Entry, i).key, &g_array_index (entries, Entry, i));
+    {
+      GlossJsonlEntry *entry = &g_array_index (entries, GlossJsonlEntry, i);
+
+      g_hash_table_insert (by_key, entry->key, entry);
+    }
 
   unmatched = json_object_new ();
   json_object_iter_init_ordered (&iter, json_node_get_object (node));
   while (json_object_iter_next_ordered (&iter, &key, &value))
     {
-      Entry *entry = g_hash_table_lookup (by_key, key);
+      GlossJsonlEntry *entry = g_hash_table_lookup (by_key, key);
 
       if (entry == NULL)
         json_object_set_member (unmatched, key, json_node_copy (value));
@@ -808,179 +419,24 @@ take_span_extras (Reader      *reader,
     }
 
   json_object_remove_member (meta, "gloss_spans");
-  if (json_object_get_size (unmatched) > 0)
+  if ((n_unmatched = json_object_get_size (unmatched)) > 0)
     {
-      gloss_import_context_warn (reader->ctx, reader->place,
-                                 ngettext ("meta “gloss_spans” describes %u span the line does not have; it is kept in the document’s meta",
-                                           "meta “gloss_spans” describes %u spans the line does not have; they are kept in the document’s meta",
-                                           json_object_get_size (unmatched)),
-                                 json_object_get_size (unmatched));
+      gloss_jsonl_reader_warn (reader,
+                               ngettext ("meta “gloss_spans” describes %u span the line does not have; it is kept in the document’s meta",
+                                         "meta “gloss_spans” describes %u spans the line does not have; they are kept in the document’s meta",
+                                         n_unmatched),
+                               n_unmatched);
       json_object_set_object_member (meta, "gloss_spans", g_steal_pointer (&unmatched));
     }
 
   return TRUE;
 }
 
-static void
-drop_duplicates (Reader *reader,
-                 GArray *entries)
-{
-  guint kept = 0;
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      Entry *entry = &g_array_index (entries, Entry, i);
-
-      if (kept > 0 && entry_compare (&g_array_index (entries, Entry, kept - 1), entry) == 0)
-        {
-          gloss_import_context_warn (reader->ctx, reader->place,
-                                     _("the span %s is there twice; the second one is left out"),
-                                     entry->key);
-          entry_clear (entry);
-          continue;
-        }
-
-      if (kept != i)
-        g_array_index (entries, Entry, kept) = *entry;
-      kept++;
-    }
-
-  /* The tail holds moved or cleared entries: drop them without clearing. */
-  g_array_set_clear_func (entries, NULL);
-  g_array_set_size (entries, kept);
-  g_array_set_clear_func (entries, entry_clear);
-}
-
-static void
-warn_split_cluster (Reader        *reader,
-                    GlossDocument *document,
-                    Entry         *entry)
-{
-  if (gloss_document_is_cluster_boundary (document, entry->start) &&
-      gloss_document_is_cluster_boundary (document, entry->end))
-    return;
-
-  gloss_import_context_warn (reader->ctx, reader->place,
-                             _("the span %s splits a character cluster (a letter and its marks, or an emoji sequence)"),
-                             entry->key);
-}
-
 static gboolean
-add_entry_span (Reader         *reader,
-                GlossDocument  *document,
-                Entry          *entry,
-                const char     *id,
-                GError        **error)
-{
-  g_autoptr(GlossSpan) span = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  span = gloss_span_new_full (id, entry->start, entry->end, entry->label,
-                              entry->note, entry->annotator, entry->created);
-  if (!gloss_document_add_span (document, span, &local_error))
-    return fail (reader, error, GLOSS_IMPORT_ERROR_PARSE, "%s", local_error->message);
-
-  warn_split_cluster (reader, document, entry);
-
-  return TRUE;
-}
-
-/* Adds the spans in sorted order. A span without an id of its own gets
- * `s` and its position from 1, as the export expects, unless another span
- * has taken that id. */
-static gboolean
-add_spans (Reader         *reader,
-           GlossDocument  *document,
-           GArray         *entries,
-           GError        **error)
-{
-  g_array_sort (entries, entry_compare);
-  drop_duplicates (reader, entries);
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      Entry *entry = &g_array_index (entries, Entry, i);
-
-      if (entry->id != NULL && !add_entry_span (reader, document, entry, entry->id, error))
-        return FALSE;
-    }
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      Entry *entry = &g_array_index (entries, Entry, i);
-      g_autofree char *id = NULL;
-
-      if (entry->id != NULL)
-        continue;
-
-      id = g_strdup_printf ("s%u", i + 1);
-      if (!add_entry_span (reader, document, entry,
-                           gloss_document_lookup_span (document, id) == NULL ? id : NULL, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* A copy of `meta`, with the top-level members Gloss does not read added. */
-static JsonObject *
-collect_meta (Reader      *reader,
-              JsonObject  *object,
-              GError     **error)
-{
-  g_autoptr(JsonObject) meta = json_object_new ();
-  JsonNode *given = json_object_get_member (object, "meta");
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
-
-  if (given != NULL && !JSON_NODE_HOLDS_NULL (given))
-    {
-      if (!JSON_NODE_HOLDS_OBJECT (given))
-        {
-          fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
-                _("“meta” should be an object, found %s"), describe_node (given));
-          return NULL;
-        }
-
-      json_object_iter_init_ordered (&iter, json_node_get_object (given));
-      while (json_object_iter_next_ordered (&iter, &name, &node))
-        json_object_set_member (meta, name, json_node_copy (node));
-    }
-
-  json_object_iter_init_ordered (&iter, object);
-  while (json_object_iter_next_ordered (&iter, &name, &node))
-    {
-      g_autofree char *message = NULL;
-
-      if (g_strv_contains (known_members, name))
-        continue;
-
-      if (json_object_has_member (meta, name))
-        message = g_strdup_printf (_("the member “%s” is left out: “meta” has one of that name too"), name);
-      else
-        {
-          json_object_set_member (meta, name, json_node_copy (node));
-          if (!g_strv_contains (quiet_members, name))
-            message = g_strdup_printf (_("the member “%s” is not doccano’s; it is kept in the document’s meta"), name);
-        }
-
-      if (message != NULL)
-        {
-          g_autofree char *key = g_strconcat ("member:", name, NULL);
-
-          warn_once (reader, key, message);
-        }
-    }
-
-  return g_steal_pointer (&meta);
-}
-
-static gboolean
-take_relations (Reader      *reader,
-                JsonObject  *object,
-                JsonObject  *meta,
-                GError     **error)
+take_relations (GlossJsonlReader  *reader,
+                JsonObject        *object,
+                JsonObject        *meta,
+                GError           **error)
 {
   JsonNode *node = json_object_get_member (object, "relations");
   guint n;
@@ -989,304 +445,80 @@ take_relations (Reader      *reader,
     return TRUE;
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
-                 _("“relations” should be an array, found %s"), describe_node (node));
+    return gloss_jsonl_reader_fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
+                                    _("“relations” should be an array, found %s"),
+                                    gloss_jsonl_describe_node (node));
 
   if ((n = json_array_get_length (json_node_get_array (node))) == 0)
     return TRUE;
 
   if (json_object_has_member (meta, "relations"))
-    return fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
-                 _("the line has “relations” both in “meta” and outside it; expected one"));
+    return gloss_jsonl_reader_fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
+                                    _("the line has “relations” both in “meta” and outside it; expected one"));
 
   json_object_set_member (meta, "relations", json_node_copy (node));
-  gloss_import_context_warn (reader->ctx, reader->place,
-                             ngettext ("%u relation is kept in the document’s meta “relations”; Gloss does not show or edit relations (spans keep the entity ids they link)",
-                                       "%u relations are kept in the document’s meta “relations”; Gloss does not show or edit relations (spans keep the entity ids they link)",
-                                       n), n);
+  gloss_jsonl_reader_warn (reader,
+                           ngettext ("%u relation is kept in the document’s meta “relations”; Gloss does not show or edit relations (spans keep the entity ids they link)",
+                                     "%u relations are kept in the document’s meta “relations”; Gloss does not show or edit relations (spans keep the entity ids they link)",
+                                     n), n);
 
   return TRUE;
-}
-
-/* The unit the line's offsets count: what its meta declares, else what
- * the import was asked for. */
-static gboolean
-take_offset_unit (Reader      *reader,
-                  JsonObject  *meta,
-                  GError     **error)
-{
-  GlossOffsetUnit asked = gloss_import_context_get_options (reader->ctx)->offset_unit;
-  JsonNode *node = json_object_get_member (meta, "offset_unit");
-  g_autofree char *message = NULL;
-
-  reader->unit = asked;
-  if (node == NULL)
-    return TRUE;
-
-  if (!holds_string (node) || !gloss_offset_unit_from_string (json_node_get_string (node), &reader->unit))
-    return fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
-                 _("meta “offset_unit” should be “codepoint”, “utf16” or “byte”"));
-
-  json_object_remove_member (meta, "offset_unit");
-  if (reader->unit == asked)
-    return TRUE;
-
-  /* Translators: both %s are offset units: “codepoint”, “utf16” or “byte” */
-  message = g_strdup_printf (_("the lines declare their offsets in %s (meta “offset_unit”); they are read so, not in %s"),
-                             gloss_offset_unit_to_string (reader->unit), gloss_offset_unit_to_string (asked));
-  warn_once (reader, "offset_unit", message);
-
-  return TRUE;
-}
-
-static char *
-take_meta_string (JsonObject *meta,
-                  const char *name)
-{
-  JsonNode *node = json_object_get_member (meta, name);
-  char *value;
-
-  if (!holds_string (node))
-    return NULL;
-
-  value = g_strdup (json_node_get_string (node));
-  json_object_remove_member (meta, name);
-
-  return value;
 }
 
 /* The id the line asks for, or %NULL for none. */
 static gboolean
-read_document_id (Reader      *reader,
-                  JsonNode    *node,
-                  char       **id,
-                  GError     **error)
+read_document_id (GlossJsonlReader  *reader,
+                  JsonObject        *object,
+                  char             **id,
+                  GError           **error)
 {
+  JsonNode *node = json_object_get_member (object, "id");
+
   *id = NULL;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return TRUE;
 
-  if (holds_integer (node))
-    *id = g_strdup_printf ("%lld", (long long)json_node_get_int (node));
-  else if (holds_string (node))
-    *id = json_node_get_string (node)[0] != '\0' ? g_strdup (json_node_get_string (node)) : NULL;
-  else
-    return fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
-                 _("“id” should be a string or a whole number, found %s"), describe_node (node));
+  if (!gloss_jsonl_id_from_node (node, id))
+    return gloss_jsonl_reader_fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
+                                    _("“id” should be a string or a whole number, found %s"),
+                                    gloss_jsonl_describe_node (node));
 
   return TRUE;
 }
 
-static char *
-choose_document_id (Reader     *reader,
-                    const char *wanted)
-{
-  GlossCorpus *corpus = gloss_import_context_get_corpus (reader->ctx);
-  g_autofree char *hint = NULL;
-  char *id;
-
-  if (wanted == NULL)
-    {
-      hint = g_strdup_printf ("%s-%u", reader->stem, reader->line);
-      return gloss_import_context_make_document_id (reader->ctx, hint);
-    }
-
-  if (gloss_corpus_lookup_document (corpus, wanted) == NULL)
-    return g_strdup (wanted);
-
-  id = gloss_import_context_make_document_id (reader->ctx, wanted);
-  gloss_import_context_warn (reader->ctx, reader->place,
-                             _("the document id “%s” is taken; the document is now “%s”"), wanted, id);
-
-  return id;
-}
-
-static GlossDocument *
-new_document (Reader      *reader,
-              JsonObject  *object,
-              const char  *text,
-              JsonObject  *meta,
-              GError     **error)
-{
-  g_autofree char *wanted = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *source = NULL;
-  g_autofree char *lang = NULL;
-  GlossDocument *document;
-
-  if (!read_document_id (reader, json_object_get_member (object, "id"), &wanted, error))
-    return NULL;
-
-  id = choose_document_id (reader, wanted);
-  title = take_meta_string (meta, "title");
-  source = take_meta_string (meta, "source");
-  lang = take_meta_string (meta, "lang");
-
-  document = gloss_document_new (id, title, text);
-  gloss_document_set_source (document, source);
-  gloss_document_set_lang (document, lang);
-  gloss_document_set_meta (document, meta);
-
-  return document;
-}
-
-static const char *
-read_text (Reader      *reader,
-           JsonObject  *object,
-           GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, "text");
-
-  if (node == NULL)
-    fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
-          _("“text” is missing; every line needs the document text as a string"));
-  else if (!holds_string (node))
-    fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
-          _("“text” should be a string, found %s"), describe_node (node));
-  else
-    return json_node_get_string (node);
-
-  return NULL;
-
-  return json_node_get_string (node);
-}
-
 static gboolean
-import_object (Reader      *reader,
-               JsonObject  *object,
-               GError     **error)
+import_object (GlossJsonlReader  *reader,
+               JsonObject        *object,
+               GError           **error)
 {
   g_autoptr(JsonObject) meta = NULL;
-  g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (Entry));
-  g_autoptr(GlossOffsetMap) map = NULL;
+  g_autoptr(GArray) entries = gloss_jsonl_entries_new ();
   g_autoptr(GlossDocument) document = NULL;
+  g_autofree char *id = NULL;
   const char *text;
 
-  g_array_set_clear_func (entries, entry_clear);
-
-  if (!(text = read_text (reader, object, error)) ||
-      !(meta = collect_meta (reader, object, error)) ||
+  if (!(text = gloss_jsonl_reader_read_text (reader, object, error)) ||
+      !(meta = gloss_jsonl_reader_collect_meta (reader, object, error)) ||
       !take_relations (reader, object, meta, error) ||
-      !take_offset_unit (reader, meta, error))
-    return FALSE;
-
-  map = gloss_offset_map_new (text, strlen (text), reader->unit);
-  reader->map = map;
-
-  if (!read_spans (reader, object, entries, error) ||
+      !gloss_jsonl_reader_take_offset_unit (reader, meta, text, error) ||
+      !read_spans (reader, object, entries, error) ||
       !take_span_extras (reader, meta, entries, error) ||
-      !(document = new_document (reader, object, text, meta, error)) ||
-      !add_spans (reader, document, entries, error))
+      !read_document_id (reader, object, &id, error))
     return FALSE;
 
-  return gloss_import_context_add_document (reader->ctx, document, error);
+  document = gloss_jsonl_reader_new_document (reader, id, text, meta);
+
+  return gloss_jsonl_reader_add_spans (reader, document, entries, error) &&
+         gloss_jsonl_reader_add_document (reader, document, error);
 }
 
-static gboolean
-is_blank (const char *line,
-          gsize       length)
-{
-  for (gsize i = 0; i < length; i++)
-    if (!g_ascii_isspace (line[i]))
-      return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
-import_line (Reader      *reader,
-             const char  *line,
-             gsize        length,
-             GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  const char *message;
-  JsonNode *root;
-
-  g_free (reader->place);
-  reader->place = gloss_import_describe_place (reader->file, reader->line);
-  reader->map = NULL;
-
-  if (length > 0 && line[length - 1] == '\r')
-    length--;
-  if (reader->line == 1 && length >= 3 && memcmp (line, "\xef\xbb\xbf", 3) == 0)
-    {
-      line += 3;
-      length -= 3;
-    }
-
-  if (!g_utf8_validate_len (line, length, NULL))
-    return fail (reader, error, GLOSS_IMPORT_ERROR_INVALID_UTF8, _("the line is not valid UTF-8"));
-
-  if (is_blank (line, length))
-    return TRUE;
-
-  if (!json_parser_load_from_data (reader->parser, line, length, &local_error))
-    {
-      /* json-glib places the problem as “<data>:1:COLUMN: …”. */
-      message = local_error->message;
-      if (g_str_has_prefix (message, "<data>:1:"))
-        return fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
-                     _("the line is not valid JSON (column %s)"), message + strlen ("<data>:1:"));
-      return fail (reader, error, GLOSS_IMPORT_ERROR_PARSE, _("the line is not valid JSON (%s)"), message);
-    }
-
-  root = json_parser_get_root (reader->parser);
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    return fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
-                 _("expected a JSON object (one document), found %s"), describe_node (root));
-
-  return import_object (reader, json_node_get_object (root), error);
-}
-
-static gboolean
-read_lines (Reader        *reader,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GDataInputStream) data = NULL;
-
-  if (!(stream = g_file_read (reader->file, cancellable, error)))
-    return FALSE;
-
-  data = g_data_input_stream_new (G_INPUT_STREAM (stream));
-  g_data_input_stream_set_newline_type (data, G_DATA_STREAM_NEWLINE_TYPE_LF);
-
-  for (;;)
-    {
-      g_autoptr(GError) local_error = NULL;
-      g_autofree char *line = NULL;
-      gsize length = 0;
-
-      line = g_data_input_stream_read_line (data, &length, cancellable, &local_error);
-      if (line == NULL)
-        {
-          if (local_error == NULL)
-            return TRUE;
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-
-      reader->line++;
-      if (!import_line (reader, line, length, error))
-        return FALSE;
-    }
-}
-
-static char *
-file_stem (GFile *file)
-{
-  g_autofree char *name = g_file_get_basename (file);
-  char *dot = strrchr (name, '.');
-
-  if (dot != NULL && dot != name)
-    *dot = '\0';
-
-  return g_steal_pointer (&name);
-}
+static const GlossJsonlFormat doccano_format = {
+  known_members,
+  quiet_members,
+  describe_unknown_member,
+  import_object,
+};
 
 /**
  * _gloss_import_doccano:
@@ -1300,14 +532,5 @@ _gloss_import_doccano (GlossImportContext  *ctx,
                        GCancellable        *cancellable,
                        GError             **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GHashTable) warned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree char *stem = file_stem (file);
-  Reader reader = { ctx, file, parser, stem, NULL, 0, warned, GLOSS_OFFSET_CODEPOINT, NULL };
-  gboolean ok;
-
-  ok = read_lines (&reader, cancellable, error);
-  g_free (reader.place);
-
-  return ok;
+  return _gloss_jsonl_import (ctx, file, &doccano_format, cancellable, error);
 }

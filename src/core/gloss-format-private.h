@@ -1,20 +1,37 @@
-/* gloss-format-private.h: the native writer in pieces, for streaming it
+/* gloss-format-private.h: the native writer in pieces, for streaming it,
+ * and the native reader's JSON checks, for the other JSON formats
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "gloss-format.h"
 
 G_BEGIN_DECLS
 
-void _gloss_format_append_header   (GString       *out,
-                                    GlossCorpus   *corpus);
-void _gloss_format_append_document (GString       *out,
-                                    GlossDocument *document,
-                                    gboolean       first);
-void _gloss_format_append_footer   (GString       *out,
-                                    guint          n_documents);
+void      _gloss_format_append_header    (GString       *out,
+                                          GlossCorpus   *corpus);
+void      _gloss_format_append_document  (GString       *out,
+                                          GlossDocument *document,
+                                          gboolean       first);
+void      _gloss_format_append_footer    (GString       *out,
+                                          guint          n_documents);
+void      _gloss_format_append_json_node (GString       *out,
+                                          JsonNode      *node);
+
+/* Parses @data, one JSON value on one line, with @parser, refusing what
+ * json-glib would silently lose: an escaped NUL (it cuts the string), an
+ * escaped lone surrogate (it makes the string invalid UTF-8), a member
+ * given twice, a second value after the first. Returns the root, or
+ * %NULL and either json-glib's own JSON_PARSER_ERROR or a
+ * GLOSS_FORMAT_ERROR whose message starts with where: "column N: " or the
+ * member's path ("meta.note: "). */
+JsonNode *_gloss_json_parse_checked      (JsonParser    *parser,
+                                          const char    *data,
+                                          gsize          n_bytes,
+                                          GError       **error);
 
 G_END_DECLS

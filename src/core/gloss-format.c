@@ -31,6 +31,7 @@ typedef struct
   GPtrArray   *problems;
   guint        n_errors;
   GlossCorpus *corpus;
+  gboolean     one_line;  /* places are "column N", not "line L, column N" */
 } LoadContext;
 
 GlossProblem *
@@ -128,6 +129,18 @@ pop (LoadContext *ctx,
      gsize        len)
 {
   g_string_truncate (ctx->path, len);
+}
+
+/* Points the path at a place in the text rather than in the JSON tree. */
+static void
+set_path_to_position (LoadContext *ctx,
+                      guint        line,
+                      guint        column)
+{
+  if (ctx->one_line)
+    g_string_printf (ctx->path, _("column %u"), column);
+  else
+    g_string_printf (ctx->path, _("line %u, column %u"), line, column);
 }
 
 static const char *
@@ -899,7 +912,7 @@ report_parse_error (LoadContext  *ctx,
       message += consumed;
       if (g_str_has_prefix (message, "Parse error: "))
         message += strlen ("Parse error: ");
-      g_string_printf (ctx->path, _("line %u, column %u"), line, column);
+      set_path_to_position (ctx, line, column);
     }
 
   report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_INVALID_JSON,
@@ -921,8 +934,7 @@ set_path_to_place (LoadContext *ctx,
         line_start = p + 1;
       }
 
-  g_string_printf (ctx->path, _("line %u, column %u"), line,
-                   (guint)g_utf8_strlen (line_start, at - line_start) + 1);
+  set_path_to_position (ctx, line, (guint)g_utf8_strlen (line_start, at - line_start) + 1);
 }
 
 /* json-glib cuts a string at an escaped NUL ("ab\u0000cd" loads as "ab"),
@@ -969,8 +981,8 @@ report_at_parser (ShapeCheck *check,
                   int         code,
                   const char *message)
 {
-  g_string_printf (check->ctx->path, _("line %u, column %u"),
-                   json_parser_get_current_line (parser), json_parser_get_current_pos (parser));
+  set_path_to_position (check->ctx, json_parser_get_current_line (parser),
+                        json_parser_get_current_pos (parser));
   report (check->ctx, GLOSS_SEVERITY_ERROR, code, "%s", message);
   g_string_truncate (check->ctx->path, 0);
 }
@@ -1037,6 +1049,7 @@ parse_checked (LoadContext  *ctx,
 {
   g_autoptr(GArray) members_seen = g_array_new (FALSE, FALSE, sizeof (guint));
   ShapeCheck check = { ctx, members_seen, 0, 0 };
+  gboolean parsed;
 
   g_signal_connect (parser, "object-start", G_CALLBACK (on_object_start_cb), &check);
   g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member_cb), &check);
@@ -1044,10 +1057,12 @@ parse_checked (LoadContext  *ctx,
   g_signal_connect (parser, "array-start", G_CALLBACK (on_value_start_cb), &check);
   g_signal_connect (parser, "array-end", G_CALLBACK (on_array_end_cb), &check);
 
-  if (!json_parser_load_from_data (parser, data, n_bytes, error))
-    return FALSE;
-
+  /* Disconnected whatever happens: the JSONL importers use one parser for
+   * every line. */
+  parsed = json_parser_load_from_data (parser, data, n_bytes, error);
   g_signal_handlers_disconnect_by_data (parser, &check);
+  if (!parsed)
+    return FALSE;
 
   if (json_parser_has_assignment (parser, NULL))
     report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_INVALID_JSON,
@@ -1071,6 +1086,42 @@ set_error_from_problems (GPtrArray  *problems,
           return;
         }
     }
+}
+
+/* The checks of gloss_corpus_load_bytes() before it reads the corpus, and
+ * every string checked, for one JSON value on one line. */
+JsonNode *
+_gloss_json_parse_checked (JsonParser  *parser,
+                           const char  *data,
+                           gsize        n_bytes,
+                           GError     **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify)gloss_problem_free);
+  g_autoptr(GString) path = g_string_new (NULL);
+  LoadContext ctx = { .path = path, .problems = found, .one_line = TRUE };
+  JsonNode *root;
+
+  g_return_val_if_fail (JSON_IS_PARSER (parser), NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+
+  check_nul_escapes (&ctx, data, n_bytes);
+  if (ctx.n_errors == 0 && !parse_checked (&ctx, parser, data, n_bytes, error))
+    return NULL;
+
+  root = ctx.n_errors == 0 ? json_parser_get_root (parser) : NULL;
+  if (ctx.n_errors == 0 && root == NULL)
+    report (&ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_INVALID_JSON,
+            _("not valid JSON: there is no value"));
+  else if (ctx.n_errors == 0)
+    check_strings (&ctx, root);
+
+  if (ctx.n_errors > 0)
+    {
+      set_error_from_problems (found, error);
+      return NULL;
+    }
+
+  return json_node_ref (root);
 }
 
 /**
@@ -1112,7 +1163,7 @@ gloss_corpus_load_bytes (GBytes     *bytes,
 
   if (!gloss_text_validate_utf8 (data, n_bytes, &bad_offset, &bad_line, &bad_column))
     {
-      g_string_printf (path, _("line %u, column %u"), bad_line, bad_column);
+      set_path_to_position (&ctx, bad_line, bad_column);
       report (&ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_INVALID_UTF8,
               _("invalid UTF-8 (byte 0x%02x at byte offset %lu)"),
               (guchar)data[bad_offset], (gulong)bad_offset);
@@ -1328,10 +1379,12 @@ write_double (GString *out,
     g_string_append (out, ".0");
 }
 
-/* Free-form JSON (a document's meta) on one line, members in their order. */
-static void
-write_node (GString  *out,
-            JsonNode *node)
+/* Free-form JSON (a document's meta) on one line, members in their order,
+ * spaced as Python's json.dumps() spaces it; the doccano and spaCy exports
+ * write meta with it too. */
+void
+_gloss_format_append_json_node (GString  *out,
+                                JsonNode *node)
 {
   switch (json_node_get_node_type (node))
     {
@@ -1349,7 +1402,7 @@ write_node (GString  *out,
             g_string_append (out, first ? "" : ", ");
             gloss_json_append_string (out, name);
             g_string_append (out, ": ");
-            write_node (out, child);
+            _gloss_format_append_json_node (out, child);
             first = FALSE;
           }
         g_string_append_c (out, '}');
@@ -1364,7 +1417,7 @@ write_node (GString  *out,
         for (guint i = 0; i < json_array_get_length (array); i++)
           {
             g_string_append (out, i > 0 ? ", " : "");
-            write_node (out, json_array_get_element (array, i));
+            _gloss_format_append_json_node (out, json_array_get_element (array, i));
           }
         g_string_append_c (out, ']');
       }
@@ -1480,7 +1533,7 @@ _gloss_format_append_document (GString       *out,
   write_member (out, "      ", "lang", gloss_document_get_lang (document), FALSE);
   write_member (out, "      ", "text", gloss_document_get_text (document), FALSE);
   g_string_append (out, "      \"meta\": ");
-  write_node (out, meta);
+  _gloss_format_append_json_node (out, meta);
   g_string_append (out, ",\n");
 
   if (n_spans == 0)

@@ -275,7 +275,7 @@ gloss_import_paths (GlossCorpus               *corpus,
                     GCancellable              *cancellable,
                     GError                   **error)
 {
-  static const GlossImportOptions defaults = { GLOSS_OFFSET_CODEPOINT, GLOSS_TITLE_FROM_FIRST_LINE };
+  static const GlossImportOptions defaults = { GLOSS_OFFSET_CODEPOINT, GLOSS_TITLE_FROM_FIRST_LINE, FALSE };
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify)gloss_problem_free);
   g_autoptr(GHashTable) label_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) renamed = g_ptr_array_new_with_free_func (g_free);

@@ -15,13 +15,17 @@ G_BEGIN_DECLS
 
 /**
  * GlossImportOptions:
- * @offset_unit: the unit the input's offsets count (doccano and spaCy)
+ * @offset_unit: the unit the input's offsets count (doccano, spaCy, brat)
  * @title_source: where plain-text documents take their titles from
+ * @offset_unit_given: whether the user chose @offset_unit (`--offsets`),
+ *   rather than it being the default: only then does it win over the unit
+ *   a doccano or spaCy line declares in its `meta.offset_unit`
  */
 typedef struct
 {
   GlossOffsetUnit  offset_unit;
   GlossTitleSource title_source;
+  gboolean         offset_unit_given;
 } GlossImportOptions;
 
 const char * const *gloss_import_list_formats (void);

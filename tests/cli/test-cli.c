@@ -664,6 +664,58 @@ test_import_stdout (Fixture       *f,
   g_assert_cmpmem (out, strlen (out), saved, saved_length);
 }
 
+/* "👩ab" declaring utf16, its span 2–3: "a" in UTF-16 units, "b" in code
+ * points. Without --offsets the line's unit is read quietly; an --offsets
+ * that differs wins, and says so once a file. */
+static void
+test_import_offsets_given (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const struct {
+    const char *offsets;   /* NULL: no --offsets */
+    guint       start;
+    gboolean    warned;
+  } cases[] = {
+    { NULL, 1, FALSE },
+    { "utf16", 1, FALSE },
+    { "codepoint", 2, TRUE },
+  };
+
+  write_file (f, "in.jsonl",
+              "{\"id\": \"d1\", \"text\": \"👩ab\", \"label\": [[2, 3, \"task\"]], \"meta\": {\"offset_unit\": \"utf16\"}}\n"
+              "{\"id\": \"d2\", \"text\": \"👩ab\", \"label\": [[2, 3, \"task\"]], \"meta\": {\"offset_unit\": \"utf16\"}}\n",
+              -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GlossCorpus) corpus = NULL;
+      g_autofree char *err = NULL;
+      int status;
+
+      if (cases[i].offsets != NULL)
+        status = run_cli (f, NULL, &err, "import", "--from", "doccano", "--offsets", cases[i].offsets,
+                          "in.jsonl", "-o", "out.gloss.json", NULL);
+      else
+        status = run_cli (f, NULL, &err, "import", "--from", "doccano", "in.jsonl", "-o", "out.gloss.json", NULL);
+      g_assert_cmpint (status, ==, 0);
+
+      g_assert_true (g_str_has_suffix (err, "Imported 2 documents into out.gloss.json\n"));
+      g_assert_cmpuint (count_lines (err), ==, cases[i].warned ? 2 : 1);
+      if (cases[i].warned)
+        g_assert_nonnull (strstr (err, "in.jsonl:1: warning: the lines declare their offsets in utf16 "
+                                       "(meta “offset_unit”), but the import was told codepoint"));
+
+      corpus = load_clean_corpus (f, "out.gloss.json");
+      for (guint j = 0; j < 2; j++)
+        {
+          GlossSpan *span = gloss_document_get_span (gloss_corpus_get_document (corpus, j), 0);
+
+          g_assert_cmpuint (gloss_span_get_start (span), ==, cases[i].start);
+          g_assert_cmpuint (gloss_span_get_end (span), ==, cases[i].start + 1);
+        }
+    }
+}
+
 static void
 test_import_unknown_format (Fixture       *f,
                             gconstpointer  data)
@@ -1269,6 +1321,7 @@ main (int    argc,
   add_test ("/gloss/cli/import/title-file-name", test_import_title_file_name);
   add_test ("/gloss/cli/import/lang", test_import_lang);
   add_test ("/gloss/cli/import/stdout", test_import_stdout);
+  add_test ("/gloss/cli/import/offsets-given", test_import_offsets_given);
   add_test ("/gloss/cli/import/unknown-format", test_import_unknown_format);
   add_test ("/gloss/cli/import/missing-output", test_import_missing_output);
   add_test ("/gloss/cli/import/no-inputs", test_import_no_inputs);

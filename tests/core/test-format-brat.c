@@ -7,44 +7,9 @@
 
 #include <glib/gstdio.h>
 
-#include "gloss.h"
+#include "format-test-util.h"
 
 /* Helpers */
-
-static char *
-make_tmp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("gloss-brat-XXXXXX", &error);
-
-  g_assert_no_error (error);
-
-  return dir;
-}
-
-/* Removes @path and everything in it (the tests' folders are flat or one
- * level deep). */
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      g_remove (path);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-
-  g_rmdir (path);
-}
 
 static int
 compare_names (gconstpointer a,
@@ -85,33 +50,6 @@ read_file (const char *dir,
 }
 
 static void
-write_file (const char *dir,
-            const char *name,
-            const char *contents,
-            gssize      length)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, contents, length, &error);
-  g_assert_no_error (error);
-}
-
-static GlossCorpus *
-load_unicode_corpus (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "formats", "unicode.gloss.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GError) error = NULL;
-  GlossCorpus *corpus;
-
-  corpus = gloss_corpus_load_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  return corpus;
-}
-
-static void
 export_to (GlossCorpus     *corpus,
            const char      *folder,
            GlossOffsetUnit  unit,
@@ -138,25 +76,11 @@ import_path (const char       *path,
 {
   g_autoptr(GlossCorpus) corpus = gloss_corpus_new ();
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  GlossImportOptions options = { unit, GLOSS_TITLE_FROM_FIRST_LINE };
 
-  if (gloss_import_paths (corpus, "brat", &file, 1, &options, problems, NULL, error) == 0)
+  if (format_test_import_file (corpus, "brat", file, unit, TRUE, problems, error) == 0)
     return NULL;
 
   return g_steal_pointer (&corpus);
-}
-
-static guint
-count_problems_containing (GPtrArray  *problems,
-                           const char *needle)
-{
-  guint n = 0;
-
-  for (guint i = 0; problems != NULL && i < problems->len; i++)
-    if (strstr (((GlossProblem *)g_ptr_array_index (problems, i))->message, needle) != NULL)
-      n++;
-
-  return n;
 }
 
 /* Every document of @expected is in @actual (same id), with the same text
@@ -196,10 +120,10 @@ assert_same_documents (GlossCorpus *expected,
 static void
 test_brat_golden (void)
 {
-  g_autoptr(GlossCorpus) corpus = load_unicode_corpus ();
+  g_autoptr(GlossCorpus) corpus = format_test_load_corpus ("unicode.gloss.json");
   g_autoptr(GlossExporter) exporter = NULL;
   g_autofree char *golden = g_test_build_filename (G_TEST_DIST, "data", "formats", "brat", "unicode", NULL);
-  g_autofree char *tmp = make_tmp_dir ();
+  g_autofree char *tmp = format_test_make_tmp_dir ();
   g_autofree char *out = g_build_filename (tmp, "out", NULL);
   g_autofree char *expected_names = NULL;
   g_autofree char *names = NULL;
@@ -236,9 +160,9 @@ test_brat_golden (void)
   g_assert_cmpuint (problems->len, ==, 2);
   g_assert_cmpstr (((GlossProblem *)g_ptr_array_index (problems, 0))->path, ==, "emoji");
   g_assert_cmpstr (((GlossProblem *)g_ptr_array_index (problems, 1))->path, ==, "vi");
-  g_assert_cmpuint (count_problems_containing (problems, "annotator or a creation time"), ==, 2);
+  g_assert_cmpuint (format_test_count_problems (problems, "annotator or a creation time"), ==, 2);
 
-  remove_tree (tmp);
+  format_test_remove_tree (tmp);
 }
 
 /* The expected numbers come from Python: len(t[:i]),
@@ -276,11 +200,11 @@ static const struct {
 static void
 test_brat_units (void)
 {
-  g_autoptr(GlossCorpus) corpus = load_unicode_corpus ();
+  g_autoptr(GlossCorpus) corpus = format_test_load_corpus ("unicode.gloss.json");
 
   for (guint i = 0; i < G_N_ELEMENTS (unit_cases); i++)
     {
-      g_autofree char *tmp = make_tmp_dir ();
+      g_autofree char *tmp = format_test_make_tmp_dir ();
       g_autofree char *emoji = NULL;
       g_autofree char *arabic = NULL;
       g_autofree char *vi = NULL;
@@ -307,17 +231,17 @@ test_brat_units (void)
       back = import_path (tmp, unit_cases[i].unit, &problems, &error);
       g_assert_no_error (error);
       assert_same_documents (corpus, back);
-      g_assert_cmpuint (count_problems_containing (problems, "offsets count"), ==, 0);
+      g_assert_cmpuint (format_test_count_problems (problems, "offsets count"), ==, 0);
 
-      remove_tree (tmp);
+      format_test_remove_tree (tmp);
     }
 }
 
 static void
 test_brat_wrong_unit (void)
 {
-  g_autoptr(GlossCorpus) corpus = load_unicode_corpus ();
-  g_autofree char *tmp = make_tmp_dir ();
+  g_autoptr(GlossCorpus) corpus = format_test_load_corpus ("unicode.gloss.json");
+  g_autofree char *tmp = format_test_make_tmp_dir ();
   g_autofree char *prefix = g_build_filename (tmp, "emoji.ann:1: ", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossCorpus) back = NULL;
@@ -333,7 +257,7 @@ test_brat_wrong_unit (void)
   g_assert_nonnull (strstr (error->message, "annotation.conf says the offsets count utf16"));
   g_assert_nonnull (strstr (error->message, "try --offsets utf16"));
 
-  remove_tree (tmp);
+  format_test_remove_tree (tmp);
 }
 
 static const char newline_text[] = "Alpha beta\ngamma\n\ndelta\r\nepsilon 🕊️\nzeta\u2028eta";
@@ -419,7 +343,7 @@ test_brat_newlines (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *tmp = make_tmp_dir ();
+      g_autofree char *tmp = format_test_make_tmp_dir ();
       g_autofree char *ann = NULL;
       g_autofree char *txt = NULL;
       g_autofree char *ann_path = NULL;
@@ -440,20 +364,20 @@ test_brat_newlines (void)
       back = import_path (ann_path, cases[i].unit, &problems, &error);
       g_assert_no_error (error);
       assert_same_documents (corpus, back);
-      g_assert_cmpuint (count_problems_containing (problems, "fragments"), ==, 0);
+      g_assert_cmpuint (format_test_count_problems (problems, "fragments"), ==, 0);
 
-      remove_tree (tmp);
+      format_test_remove_tree (tmp);
     }
 }
 
 static void
 test_brat_round_trip (void)
 {
-  g_autoptr(GlossCorpus) corpus = load_unicode_corpus ();
+  g_autoptr(GlossCorpus) corpus = format_test_load_corpus ("unicode.gloss.json");
   g_autoptr(GlossCorpus) back = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *tmp = make_tmp_dir ();
+  g_autofree char *tmp = format_test_make_tmp_dir ();
   GlossDocument *emoji;
   GlossDocument *vi;
   GlossSpan *span;
@@ -484,7 +408,7 @@ test_brat_round_trip (void)
   g_assert_cmpstr (gloss_document_get_source (emoji), ==, "emoji.txt");
   g_assert_cmpuint (problems->len, ==, 0);
 
-  remove_tree (tmp);
+  format_test_remove_tree (tmp);
 }
 
 static void
@@ -493,7 +417,7 @@ test_brat_file_names (void)
   static const char * const ids[] = { "../evil", ".hidden", "a/b", "A", "a", "plain" };
   g_autoptr(GlossCorpus) corpus = gloss_corpus_new ();
   g_autoptr(GlossExporter) exporter = NULL;
-  g_autofree char *tmp = make_tmp_dir ();
+  g_autofree char *tmp = format_test_make_tmp_dir ();
   g_autofree char *names = NULL;
   GPtrArray *problems;
 
@@ -519,24 +443,24 @@ test_brat_file_names (void)
   g_assert_cmpstr (((GlossProblem *)g_ptr_array_index (problems, 3))->path, ==, "a");
   g_assert_nonnull (strstr (((GlossProblem *)g_ptr_array_index (problems, 3))->message, "“a-2.ann”"));
 
-  remove_tree (tmp);
+  format_test_remove_tree (tmp);
 }
 
 static void
 test_brat_existing_folder (void)
 {
-  g_autoptr(GlossCorpus) corpus = load_unicode_corpus ();
+  g_autoptr(GlossCorpus) corpus = format_test_load_corpus ("unicode.gloss.json");
   g_autoptr(GlossExporter) exporter = NULL;
-  g_autofree char *tmp = make_tmp_dir ();
+  g_autofree char *tmp = format_test_make_tmp_dir ();
   g_autofree char *old = NULL;
   g_autofree char *keep = NULL;
   g_autofree char *txt = NULL;
   GPtrArray *problems;
   GlossProblem *problem;
 
-  write_file (tmp, "old.ann", "T1\tx 0 1\ty\n", -1);
-  write_file (tmp, "keep.me", "mine", -1);
-  write_file (tmp, "emoji.txt", "an older text", -1);
+  format_test_write_file (tmp, "old.ann", "T1\tx 0 1\ty\n", -1);
+  format_test_write_file (tmp, "keep.me", "mine", -1);
+  format_test_write_file (tmp, "emoji.txt", "an older text", -1);
 
   export_to (corpus, tmp, GLOSS_OFFSET_CODEPOINT, &exporter);
 
@@ -554,21 +478,21 @@ test_brat_existing_folder (void)
   g_assert_cmpstr (problem->path, ==, "");
   g_assert_nonnull (strstr (problem->message, "1 other brat file (“old.ann”)"));
 
-  remove_tree (tmp);
+  format_test_remove_tree (tmp);
 }
 
 static void
 test_brat_not_a_folder (void)
 {
-  g_autoptr(GlossCorpus) corpus = load_unicode_corpus ();
+  g_autoptr(GlossCorpus) corpus = format_test_load_corpus ("unicode.gloss.json");
   g_autoptr(GlossExporter) exporter = gloss_exporter_new_for_format ("brat");
-  g_autofree char *tmp = make_tmp_dir ();
+  g_autofree char *tmp = format_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (tmp, "file", NULL);
   g_autoptr(GFile) target = g_file_new_for_path (path);
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
   g_autoptr(GError) error = NULL;
 
-  write_file (tmp, "file", "", 0);
+  format_test_write_file (tmp, "file", "", 0);
 
   g_assert_false (gloss_exporter_export_file (exporter, corpus, target, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY);
@@ -580,7 +504,7 @@ test_brat_not_a_folder (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
   g_assert_nonnull (strstr (error->message, "folder"));
 
-  remove_tree (tmp);
+  format_test_remove_tree (tmp);
 }
 
 /* Import */
@@ -588,7 +512,7 @@ test_brat_not_a_folder (void)
 static void
 test_brat_import_kept_lines (void)
 {
-  g_autofree char *tmp = make_tmp_dir ();
+  g_autofree char *tmp = format_test_make_tmp_dir ();
   g_autoptr(GlossCorpus) corpus = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
@@ -598,8 +522,8 @@ test_brat_import_kept_lines (void)
   GlossDocument *document;
   GlossSpan *span;
 
-  write_file (tmp, "news.txt", "Sony met Ericsson in Sweden.\n", -1);
-  write_file (tmp, "news.ann",
+  format_test_write_file (tmp, "news.txt", "Sony met Ericsson in Sweden.\n", -1);
+  format_test_write_file (tmp, "news.ann",
               "#1\tAnnotatorNotes T1\tcheck \\\\ this\\tlater\n"
               "T1\tOrganization 0 4\tSony\n"
               "T2\tOrganization 9 17\tEricsson\n"
@@ -648,10 +572,10 @@ test_brat_import_kept_lines (void)
   /* Said: two labels added, six kinds of lines kept (with the line of the
    * first of each), the repeated T and the second note. */
   place = g_build_filename (tmp, "news.ann:5", NULL);
-  g_assert_cmpuint (count_problems_containing (problems, "added the label"), ==, 2);
-  g_assert_cmpuint (count_problems_containing (problems, "in the document meta “brat."), ==, 6);
-  g_assert_cmpuint (count_problems_containing (problems, "T4 repeats T1"), ==, 1);
-  g_assert_cmpuint (count_problems_containing (problems, "a second note about T4"), ==, 1);
+  g_assert_cmpuint (format_test_count_problems (problems, "added the label"), ==, 2);
+  g_assert_cmpuint (format_test_count_problems (problems, "in the document meta “brat."), ==, 6);
+  g_assert_cmpuint (format_test_count_problems (problems, "T4 repeats T1"), ==, 1);
+  g_assert_cmpuint (format_test_count_problems (problems, "a second note about T4"), ==, 1);
   for (guint i = 0; i < problems->len; i++)
     {
       GlossProblem *problem = g_ptr_array_index (problems, i);
@@ -661,13 +585,13 @@ test_brat_import_kept_lines (void)
     }
   g_assert_cmpuint (problems->len, ==, 10);
 
-  remove_tree (tmp);
+  format_test_remove_tree (tmp);
 }
 
 static void
 test_brat_import_folder (void)
 {
-  g_autofree char *tmp = make_tmp_dir ();
+  g_autofree char *tmp = format_test_make_tmp_dir ();
   g_autofree char *sub = g_build_filename (tmp, "sub", NULL);
   g_autoptr(GlossCorpus) corpus = NULL;
   g_autoptr(GPtrArray) problems = NULL;
@@ -676,11 +600,11 @@ test_brat_import_folder (void)
 
   /* Name order; the same stem twice gets a new id; a .txt alone is said;
    * a .txt with CRLF keeps them, a CRLF .ann and a BOM are read. */
-  write_file (tmp, "b.txt", "one\r\ntwo", -1);
-  write_file (tmp, "b.ann", "\xef\xbb\xbfT1\tX 5 8\ttwo\r\n", -1);
-  write_file (tmp, "a.txt", "", 0);
-  write_file (tmp, "a.ann", "", 0);
-  write_file (tmp, "lonely.txt", "no annotations", -1);
+  format_test_write_file (tmp, "b.txt", "one\r\ntwo", -1);
+  format_test_write_file (tmp, "b.ann", "\xef\xbb\xbfT1\tX 5 8\ttwo\r\n", -1);
+  format_test_write_file (tmp, "a.txt", "", 0);
+  format_test_write_file (tmp, "a.ann", "", 0);
+  format_test_write_file (tmp, "lonely.txt", "no annotations", -1);
   g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
 
   corpus = import_path (tmp, GLOSS_OFFSET_CODEPOINT, &problems, &error);
@@ -693,17 +617,17 @@ test_brat_import_folder (void)
   g_assert_cmpstr (gloss_document_get_text (document), ==, "one\r\ntwo");
   g_assert_cmpuint (gloss_span_get_start (gloss_document_get_span (document, 0)), ==, 5);
 
-  g_assert_cmpuint (count_problems_containing (problems, "there is no lonely.ann beside it"), ==, 1);
-  g_assert_cmpuint (count_problems_containing (problems, "a folder inside the folder"), ==, 1);
+  g_assert_cmpuint (format_test_count_problems (problems, "there is no lonely.ann beside it"), ==, 1);
+  g_assert_cmpuint (format_test_count_problems (problems, "a folder inside the folder"), ==, 1);
   g_assert_cmpuint (problems->len, ==, 3);
 
-  remove_tree (tmp);
+  format_test_remove_tree (tmp);
 }
 
 static void
 test_brat_import_discontinuous (void)
 {
-  g_autofree char *tmp = make_tmp_dir ();
+  g_autofree char *tmp = format_test_make_tmp_dir ();
   g_autoptr(GlossCorpus) corpus = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
@@ -712,8 +636,8 @@ test_brat_import_discontinuous (void)
   /* A real discontinuous span ("North … America") becomes one span over
    * the gap, which is said; fragments cut at a line break with spaces
    * around it (as brat's own editor makes them) are not. */
-  write_file (tmp, "d.txt", "North and South America\nLatin \n America", -1);
-  write_file (tmp, "d.ann",
+  format_test_write_file (tmp, "d.txt", "North and South America\nLatin \n America", -1);
+  format_test_write_file (tmp, "d.ann",
               "T1\tLocation 0 5;16 23\tNorth America\n"
               "T2\tLocation 24 29;32 39\tLatin America\n",
               -1);
@@ -728,10 +652,10 @@ test_brat_import_discontinuous (void)
   g_assert_cmpuint (gloss_span_get_start (span), ==, 24);
   g_assert_cmpuint (gloss_span_get_end (span), ==, 39);
 
-  g_assert_cmpuint (count_problems_containing (problems, "T1: its fragments are joined"), ==, 1);
-  g_assert_cmpuint (count_problems_containing (problems, "T2:"), ==, 0);
+  g_assert_cmpuint (format_test_count_problems (problems, "T1: its fragments are joined"), ==, 1);
+  g_assert_cmpuint (format_test_count_problems (problems, "T2:"), ==, 0);
 
-  remove_tree (tmp);
+  format_test_remove_tree (tmp);
 }
 
 /* The malformed-input catalogue: each case is a doc.txt (NULL: none) and
@@ -826,25 +750,24 @@ test_brat_malformed (void)
   for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
     {
       const BadCase *bad = &bad_cases[i];
-      g_autofree char *tmp = make_tmp_dir ();
+      g_autofree char *tmp = format_test_make_tmp_dir ();
       g_autofree char *prefix = NULL;
       g_autofree char *where = g_build_filename (tmp, bad->file, NULL);
       g_autoptr(GlossCorpus) corpus = gloss_corpus_new ();
       g_autoptr(GFile) folder = g_file_new_for_path (tmp);
       g_autoptr(GError) error = NULL;
-      GlossImportOptions options = { bad->unit, GLOSS_TITLE_FROM_FIRST_LINE };
       guint n_labels = gloss_schema_get_n_labels (gloss_corpus_get_schema (corpus));
 
       g_test_message ("case %s", bad->name);
 
       /* A good document first, to see that it is taken out again. */
-      write_file (tmp, "a-good.txt", "Fine text", -1);
-      write_file (tmp, "a-good.ann", "T1\tNewLabel 0 4\tFine\n", -1);
+      format_test_write_file (tmp, "a-good.txt", "Fine text", -1);
+      format_test_write_file (tmp, "a-good.ann", "T1\tNewLabel 0 4\tFine\n", -1);
       if (bad->txt != NULL)
-        write_file (tmp, "doc.txt", bad->txt, bad->txt_length);
-      write_file (tmp, "doc.ann", bad->ann, -1);
+        format_test_write_file (tmp, "doc.txt", bad->txt, bad->txt_length);
+      format_test_write_file (tmp, "doc.ann", bad->ann, -1);
 
-      g_assert_cmpuint (gloss_import_paths (corpus, "brat", &folder, 1, &options, NULL, NULL, &error), ==, 0);
+      g_assert_cmpuint (format_test_import_file (corpus, "brat", folder, bad->unit, TRUE, NULL, &error), ==, 0);
       g_assert_error (error, GLOSS_IMPORT_ERROR, bad->code);
 
       if (bad->line > 0)
@@ -857,14 +780,14 @@ test_brat_malformed (void)
       g_assert_cmpuint (gloss_corpus_get_n_documents (corpus), ==, 0);
       g_assert_cmpuint (gloss_schema_get_n_labels (gloss_corpus_get_schema (corpus)), ==, n_labels);
 
-      remove_tree (tmp);
+      format_test_remove_tree (tmp);
     }
 }
 
 static void
 test_brat_bad_inputs (void)
 {
-  g_autofree char *tmp = make_tmp_dir ();
+  g_autofree char *tmp = format_test_make_tmp_dir ();
   g_autofree char *empty = g_build_filename (tmp, "empty", NULL);
   g_autofree char *txt = g_build_filename (tmp, "doc.txt", NULL);
   g_autofree char *gone = g_build_filename (tmp, "gone", NULL);
@@ -879,7 +802,7 @@ test_brat_bad_inputs (void)
   };
 
   g_assert_cmpint (g_mkdir (empty, 0700), ==, 0);
-  write_file (tmp, "doc.txt", "text", -1);
+  format_test_write_file (tmp, "doc.txt", "text", -1);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -893,7 +816,7 @@ test_brat_bad_inputs (void)
       g_assert_nonnull (strstr (error->message, cases[i].message));
     }
 
-  remove_tree (tmp);
+  format_test_remove_tree (tmp);
 }
 
 int

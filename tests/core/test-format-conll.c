@@ -3,82 +3,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include <glib/gstdio.h>
-
-#include "gloss.h"
+#include "format-test-util.h"
 
 typedef struct
 {
   const char *path;
   const char *message;
 } ExpectedProblem;
-
-/* @folder: (nullable): a folder of tests/data/formats, or NULL */
-static GlossCorpus *
-load_corpus (const char *folder,
-             const char *name)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  GlossCorpus *corpus;
-
-  if (folder != NULL)
-    path = g_test_build_filename (G_TEST_DIST, "data", "formats", folder, name, NULL);
-  else
-    path = g_test_build_filename (G_TEST_DIST, "data", "formats", name, NULL);
-  file = g_file_new_for_path (path);
-  corpus = gloss_corpus_load_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (corpus);
-
-  return corpus;
-}
-
-static char *
-read_golden (const char *name,
-             gsize      *length)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "formats", "conll", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, length, &error);
-  g_assert_no_error (error);
-
-  return contents;
-}
-
-static char *
-export_to_string (GlossExporter *exporter,
-                  GlossCorpus   *corpus,
-                  gsize         *length)
-{
-  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (gloss_exporter_export_stream (exporter, corpus, out, NULL, &error));
-  g_assert_no_error (error);
-  g_output_stream_write_all (out, "", 1, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_output_stream_close (out, NULL, &error);
-  g_assert_no_error (error);
-
-  *length = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)) - 1;
-
-  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
-}
-
-static void
-assert_same_bytes (const char *actual,
-                   gsize       actual_length,
-                   const char *expected,
-                   gsize       expected_length)
-{
-  /* cmpstr first, for a readable failure */
-  g_assert_cmpstr (actual, ==, expected);
-  g_assert_cmpmem (actual, actual_length, expected, expected_length);
-}
 
 static void
 assert_problems (GlossExporter         *exporter,
@@ -101,37 +32,22 @@ assert_problems (GlossExporter         *exporter,
 static void
 test_golden_file (void)
 {
-  g_autoptr(GlossCorpus) corpus = load_corpus (NULL, "unicode.gloss.json");
+  g_autoptr(GlossCorpus) corpus = format_test_load_corpus ("unicode.gloss.json");
   g_autoptr(GlossExporter) exporter = gloss_exporter_new_for_format ("conll");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("gloss-conll-XXXXXX", &error);
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) target = NULL;
   g_autofree char *actual = NULL;
   g_autofree char *expected = NULL;
   gsize actual_length;
   gsize expected_length;
 
-  g_assert_no_error (error);
-  path = g_build_filename (dir, "unicode.conll", NULL);
-  target = g_file_new_for_path (path);
-
-  g_assert_true (gloss_exporter_export_file (exporter, corpus, target, NULL, &error));
-  g_assert_no_error (error);
-
-  g_file_get_contents (path, &actual, &actual_length, &error);
-  g_assert_no_error (error);
-  expected = read_golden ("unicode.conll", &expected_length);
-  assert_same_bytes (actual, actual_length, expected, expected_length);
-
-  g_assert_cmpint (g_unlink (path), ==, 0);
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
+  actual = format_test_export_file (exporter, corpus, "unicode.conll", &actual_length);
+  expected = format_test_read_data ("conll/unicode.conll", &expected_length);
+  format_test_assert_same_bytes (actual, actual_length, expected, expected_length);
 }
 
 static void
 test_shape (void)
 {
-  g_autoptr(GlossCorpus) corpus = load_corpus (NULL, "unicode.gloss.json");
+  g_autoptr(GlossCorpus) corpus = format_test_load_corpus ("unicode.gloss.json");
   g_autoptr(GlossExporter) exporter = gloss_exporter_new_for_format ("conll");
   g_autofree char *output = NULL;
   g_auto(GStrv) lines = NULL;
@@ -139,7 +55,7 @@ test_shape (void)
   guint n_comments = 0;
   guint n_blank = 0;
 
-  output = export_to_string (exporter, corpus, &length);
+  output = format_test_export_string (exporter, corpus, &length);
   g_assert_true (g_str_has_prefix (output, "# doc_id = emoji\nPeace\tB-principle\n"));
   g_assert_true (g_str_has_suffix (output, "policy\tI-task\n.\tO\n\n"));
   g_assert_null (strstr (output, "DOCSTART"));
@@ -186,19 +102,19 @@ test_dropped_report (void)
     { "nested/s5", "dropped: it overlaps the kept span s2 (pillar 0–63); IOB2 cannot express nested or overlapping spans" },
     { "", "4 spans dropped from document nested" },
   };
-  g_autoptr(GlossCorpus) corpus = load_corpus (NULL, "unicode.gloss.json");
+  g_autoptr(GlossCorpus) corpus = format_test_load_corpus ("unicode.gloss.json");
   g_autoptr(GlossExporter) exporter = gloss_exporter_new_for_format ("conll");
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
   gsize first_length;
   gsize second_length;
 
-  first = export_to_string (exporter, corpus, &first_length);
+  first = format_test_export_string (exporter, corpus, &first_length);
   assert_problems (exporter, expected, G_N_ELEMENTS (expected));
 
   /* A second export with the same exporter starts afresh. */
-  second = export_to_string (exporter, corpus, &second_length);
-  assert_same_bytes (second, second_length, first, first_length);
+  second = format_test_export_string (exporter, corpus, &second_length);
+  format_test_assert_same_bytes (second, second_length, first, first_length);
   assert_problems (exporter, expected, G_N_ELEMENTS (expected));
 
   /* The longest span is kept whole; the spans kept beside it are s6, s7. */
@@ -227,16 +143,16 @@ test_misaligned (void)
     { "", "the id of document “line\\nbreak” contains a line break, written escaped in its # doc_id line" },
     { "", "6 spans dropped from documents mid, family" },
   };
-  g_autoptr(GlossCorpus) corpus = load_corpus ("conll", "misaligned.gloss.json");
+  g_autoptr(GlossCorpus) corpus = format_test_load_corpus ("conll/misaligned.gloss.json");
   g_autoptr(GlossExporter) exporter = gloss_exporter_new_for_format ("conll");
   g_autofree char *actual = NULL;
   g_autofree char *expected_output = NULL;
   gsize actual_length;
   gsize expected_length;
 
-  actual = export_to_string (exporter, corpus, &actual_length);
-  expected_output = read_golden ("misaligned.conll", &expected_length);
-  assert_same_bytes (actual, actual_length, expected_output, expected_length);
+  actual = format_test_export_string (exporter, corpus, &actual_length);
+  expected_output = format_test_read_data ("conll/misaligned.conll", &expected_length);
+  format_test_assert_same_bytes (actual, actual_length, expected_output, expected_length);
   assert_problems (exporter, expected, G_N_ELEMENTS (expected));
 
   /* Non-aligned spans go before overlaps are resolved: the long
@@ -252,14 +168,14 @@ test_misaligned (void)
 static void
 test_no_problems (void)
 {
-  g_autoptr(GlossCorpus) corpus = load_corpus (NULL, "unicode.gloss.json");
+  g_autoptr(GlossCorpus) corpus = format_test_load_corpus ("unicode.gloss.json");
   g_autoptr(GlossExporter) exporter = gloss_exporter_new_for_format ("conll");
   GlossDocument *nested = gloss_corpus_lookup_document (corpus, "nested");
   g_autofree char *output = NULL;
   gsize length;
 
   g_assert_true (gloss_corpus_remove_document (corpus, nested));
-  output = export_to_string (exporter, corpus, &length);
+  output = format_test_export_string (exporter, corpus, &length);
 
   g_assert_cmpuint (gloss_exporter_get_problems (exporter)->len, ==, 0);
   g_assert_null (strstr (output, "nested"));
@@ -297,7 +213,7 @@ test_cli_stderr (void)
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 
-  golden = read_golden ("unicode.conll", &golden_length);
+  golden = format_test_read_data ("conll/unicode.conll", &golden_length);
   g_assert_cmpstr (out, ==, golden);
   g_assert_nonnull (strstr (err, "nested/s1: warning: dropped: it overlaps the kept span s2 (pillar 0–63)"));
   g_assert_nonnull (strstr (err, "warning: 4 spans dropped from document nested\n"));

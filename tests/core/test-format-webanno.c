@@ -3,9 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include <glib/gstdio.h>
+#include <string.h>
 
-#include "gloss.h"
+#include "format-test-util.h"
 
 /* Offsets computed independently with Python: len(text[:i]) for code
  * points, len(text[:i].encode("utf-16-le")) // 2 for UTF-16 units and
@@ -29,41 +29,6 @@ static const ExpectedOffsets expected_offsets[] = {
   { "urn:gloss:span:ar:s3", { 53, 53, 83 }, { 58, 58, 88 } },       /* peace */
 };
 
-static GlossCorpus *
-load_corpus (const char *folder,
-             const char *name)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  GlossCorpus *corpus;
-
-  if (folder != NULL)
-    path = g_test_build_filename (G_TEST_DIST, "data", "formats", folder, name, NULL);
-  else
-    path = g_test_build_filename (G_TEST_DIST, "data", "formats", name, NULL);
-  file = g_file_new_for_path (path);
-  corpus = gloss_corpus_load_file (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (corpus);
-
-  return corpus;
-}
-
-static char *
-read_golden (const char *name,
-             gsize      *length)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "formats", "webanno", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, length, &error);
-  g_assert_no_error (error);
-
-  return contents;
-}
-
 static GlossExporter *
 new_exporter (GlossOffsetUnit unit,
               gboolean        jsonl)
@@ -77,64 +42,6 @@ new_exporter (GlossOffsetUnit unit,
   return exporter;
 }
 
-static char *
-export_to_string (GlossExporter *exporter,
-                  GlossCorpus   *corpus,
-                  gsize         *length)
-{
-  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (gloss_exporter_export_stream (exporter, corpus, out, NULL, &error));
-  g_assert_no_error (error);
-  g_output_stream_write_all (out, "", 1, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_output_stream_close (out, NULL, &error);
-  g_assert_no_error (error);
-
-  *length = g_memory_output_stream_get_data_size (G_MEMORY_OUTPUT_STREAM (out)) - 1;
-
-  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
-}
-
-static char *
-export_to_file (GlossExporter *exporter,
-                GlossCorpus   *corpus,
-                const char    *name,
-                gsize         *length)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("gloss-webanno-XXXXXX", &error);
-  g_autofree char *path = NULL;
-  g_autoptr(GFile) target = NULL;
-  char *contents = NULL;
-
-  g_assert_no_error (error);
-  path = g_build_filename (dir, name, NULL);
-  target = g_file_new_for_path (path);
-
-  g_assert_true (gloss_exporter_export_file (exporter, corpus, target, NULL, &error));
-  g_assert_no_error (error);
-  g_file_get_contents (path, &contents, length, &error);
-  g_assert_no_error (error);
-
-  g_assert_cmpint (g_unlink (path), ==, 0);
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
-
-  return contents;
-}
-
-static void
-assert_same_bytes (const char *actual,
-                   gsize       actual_length,
-                   const char *expected,
-                   gsize       expected_length)
-{
-  /* cmpstr first, for a readable failure */
-  g_assert_cmpstr (actual, ==, expected);
-  g_assert_cmpmem (actual, actual_length, expected, expected_length);
-}
-
 static void
 assert_golden (GlossExporter *exporter,
                GlossCorpus   *corpus,
@@ -145,9 +52,9 @@ assert_golden (GlossExporter *exporter,
   gsize actual_length;
   gsize expected_length;
 
-  actual = export_to_string (exporter, corpus, &actual_length);
-  expected = read_golden (golden, &expected_length);
-  assert_same_bytes (actual, actual_length, expected, expected_length);
+  actual = format_test_export_string (exporter, corpus, &actual_length);
+  expected = format_test_read_data (golden, &expected_length);
+  format_test_assert_same_bytes (actual, actual_length, expected, expected_length);
 }
 
 static JsonNode *
@@ -345,7 +252,7 @@ assert_every_annotation (GlossCorpus     *corpus,
   g_autofree char *output = NULL;
   gsize length;
 
-  output = export_to_string (exporter, corpus, &length);
+  output = format_test_export_string (exporter, corpus, &length);
   annotations = parse_annotations (output, length, jsonl);
 
   g_assert_cmpuint (annotations->len, ==, gloss_corpus_count_spans (corpus));
@@ -356,7 +263,7 @@ assert_every_annotation (GlossCorpus     *corpus,
 static void
 test_golden_collection (void)
 {
-  g_autoptr(GlossCorpus) corpus = load_corpus (NULL, "unicode.gloss.json");
+  g_autoptr(GlossCorpus) corpus = format_test_load_corpus ("unicode.gloss.json");
   g_autoptr(GlossExporter) codepoint = new_exporter (GLOSS_OFFSET_CODEPOINT, FALSE);
   g_autoptr(GlossExporter) utf16 = new_exporter (GLOSS_OFFSET_UTF16, FALSE);
   g_autofree char *from_file = NULL;
@@ -364,18 +271,18 @@ test_golden_collection (void)
   gsize from_file_length;
   gsize expected_length;
 
-  assert_golden (codepoint, corpus, "unicode.webanno.json");
-  assert_golden (utf16, corpus, "unicode.utf16.webanno.json");
+  assert_golden (codepoint, corpus, "webanno/unicode.webanno.json");
+  assert_golden (utf16, corpus, "webanno/unicode.utf16.webanno.json");
 
-  from_file = export_to_file (codepoint, corpus, "unicode.json", &from_file_length);
-  expected = read_golden ("unicode.webanno.json", &expected_length);
-  assert_same_bytes (from_file, from_file_length, expected, expected_length);
+  from_file = format_test_export_file (codepoint, corpus, "unicode.json", &from_file_length);
+  expected = format_test_read_data ("webanno/unicode.webanno.json", &expected_length);
+  format_test_assert_same_bytes (from_file, from_file_length, expected, expected_length);
 }
 
 static void
 test_golden_jsonl (void)
 {
-  g_autoptr(GlossCorpus) corpus = load_corpus (NULL, "unicode.gloss.json");
+  g_autoptr(GlossCorpus) corpus = format_test_load_corpus ("unicode.gloss.json");
   g_autoptr(GlossExporter) by_property = new_exporter (GLOSS_OFFSET_CODEPOINT, TRUE);
   g_autoptr(GlossExporter) by_name = new_exporter (GLOSS_OFFSET_CODEPOINT, FALSE);
   g_autofree char *expected = NULL;
@@ -386,19 +293,19 @@ test_golden_jsonl (void)
   gsize length;
   gboolean jsonl = TRUE;
 
-  assert_golden (by_property, corpus, "unicode.webanno.jsonl");
+  assert_golden (by_property, corpus, "webanno/unicode.webanno.jsonl");
 
   /* A target named *.jsonl picks JSONL without touching the property,
    * which the next export (to a stream) follows again. */
-  expected = read_golden ("unicode.webanno.jsonl", &expected_length);
-  lower = export_to_file (by_name, corpus, "out.jsonl", &length);
-  assert_same_bytes (lower, length, expected, expected_length);
-  upper = export_to_file (by_name, corpus, "OUT.JSONL", &length);
-  assert_same_bytes (upper, length, expected, expected_length);
+  expected = format_test_read_data ("webanno/unicode.webanno.jsonl", &expected_length);
+  lower = format_test_export_file (by_name, corpus, "out.jsonl", &length);
+  format_test_assert_same_bytes (lower, length, expected, expected_length);
+  upper = format_test_export_file (by_name, corpus, "OUT.JSONL", &length);
+  format_test_assert_same_bytes (upper, length, expected, expected_length);
 
   g_object_get (by_name, "jsonl", &jsonl, NULL);
   g_assert_false (jsonl);
-  collection = export_to_string (by_name, corpus, &length);
+  collection = format_test_export_string (by_name, corpus, &length);
   g_assert_true (g_str_has_prefix (collection, "{\n  \"@context\""));
 }
 
@@ -437,8 +344,8 @@ test_jsonl_property (void)
 static void
 test_valid_json (void)
 {
-  g_autoptr(GlossCorpus) corpus = load_corpus (NULL, "unicode.gloss.json");
-  g_autoptr(GlossCorpus) clusters = load_corpus ("webanno", "clusters.gloss.json");
+  g_autoptr(GlossCorpus) corpus = format_test_load_corpus ("unicode.gloss.json");
+  g_autoptr(GlossCorpus) clusters = format_test_load_corpus ("webanno/clusters.gloss.json");
 
   for (GlossOffsetUnit unit = GLOSS_OFFSET_CODEPOINT; unit <= GLOSS_OFFSET_BYTE; unit++)
     {
@@ -452,7 +359,7 @@ test_valid_json (void)
 static void
 test_offsets (void)
 {
-  g_autoptr(GlossCorpus) corpus = load_corpus (NULL, "unicode.gloss.json");
+  g_autoptr(GlossCorpus) corpus = format_test_load_corpus ("unicode.gloss.json");
 
   for (GlossOffsetUnit unit = GLOSS_OFFSET_CODEPOINT; unit <= GLOSS_OFFSET_BYTE; unit++)
     {
@@ -463,7 +370,7 @@ test_offsets (void)
       guint found = 0;
       gsize length;
 
-      output = export_to_string (exporter, corpus, &length);
+      output = format_test_export_string (exporter, corpus, &length);
       root = parse_json (output, length);
       g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "gloss:offsetUnit"), ==,
                        gloss_offset_unit_to_string (unit));
@@ -491,7 +398,7 @@ test_offsets (void)
 static void
 test_cluster_context (void)
 {
-  g_autoptr(GlossCorpus) corpus = load_corpus ("webanno", "clusters.gloss.json");
+  g_autoptr(GlossCorpus) corpus = format_test_load_corpus ("webanno/clusters.gloss.json");
   g_autoptr(GlossExporter) exporter = new_exporter (GLOSS_OFFSET_UTF16, TRUE);
   g_autoptr(GPtrArray) annotations = NULL;
   g_autofree char *output = NULL;
@@ -499,7 +406,7 @@ test_cluster_context (void)
   JsonObject *target;
   gsize length;
 
-  output = export_to_string (exporter, corpus, &length);
+  output = format_test_export_string (exporter, corpus, &length);
   annotations = parse_annotations (output, length, TRUE);
   g_assert_cmpuint (annotations->len, ==, 2);
 
@@ -529,7 +436,7 @@ test_cluster_context (void)
 static void
 test_creator_created (void)
 {
-  g_autoptr(GlossCorpus) corpus = load_corpus (NULL, "unicode.gloss.json");
+  g_autoptr(GlossCorpus) corpus = format_test_load_corpus ("unicode.gloss.json");
   g_autoptr(GlossExporter) exporter = new_exporter (GLOSS_OFFSET_CODEPOINT, TRUE);
   g_autoptr(GPtrArray) annotations = NULL;
   g_autofree char *output = NULL;
@@ -537,7 +444,7 @@ test_creator_created (void)
   guint n_created = 0;
   gsize length;
 
-  output = export_to_string (exporter, corpus, &length);
+  output = format_test_export_string (exporter, corpus, &length);
   annotations = parse_annotations (output, length, TRUE);
 
   for (guint i = 0; i < annotations->len; i++)
@@ -576,7 +483,7 @@ test_empty_corpus (void)
   g_autofree char *lines = NULL;
   gsize length;
 
-  output = export_to_string (collection, corpus, &length);
+  output = format_test_export_string (collection, corpus, &length);
   g_assert_cmpstr (output, ==,
                    "{\n"
                    "  \"@context\": \"http://www.w3.org/ns/anno.jsonld\",\n"
@@ -594,7 +501,7 @@ test_empty_corpus (void)
   annotations = parse_annotations (output, length, FALSE);
   g_assert_cmpuint (annotations->len, ==, 0);
 
-  lines = export_to_string (jsonl, corpus, &length);
+  lines = format_test_export_string (jsonl, corpus, &length);
   g_assert_cmpstr (lines, ==, "");
 }
 
