@@ -13,7 +13,7 @@
  *
  * Every dropped span is reported with its reason, and the end of the
  * export reports how many were dropped and from which documents.
- * docs/formats/conll.md describes this for users.
+ * docs/formats.md describes this for users.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -8,7 +8,7 @@
  * language, the offset unit, and per span its note, annotator, date and
  * (when it is not the default one) id, as `gloss_spans` keyed by
  * "START:END:LABEL". The import reads that back, and doccano's
- * `entities`/`relations` variant too. docs/formats/doccano.md describes
+ * `entities`/`relations` variant too. docs/formats.md describes
  * both for users.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

@@ -13,7 +13,7 @@
  * not the default one) id ride along in the span object; the document's
  * id, title, source, language and the offset unit in `meta`. The import
  * reads offsets from `spans` only; tokens are left to the tokenizer.
- * docs/formats/spacy.md describes both for users.
+ * docs/formats.md describes both for users.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -6,7 +6,7 @@
  * TextQuoteSelector (with up to 32 code points of prefix and suffix, cut at
  * grapheme cluster boundaries). The annotations go out either as one
  * JSON-LD AnnotationCollection, streamed document by document, or as JSONL,
- * one Annotation a line. docs/formats/webanno.md describes the shape.
+ * one Annotation a line. docs/formats.md describes the shape.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
