@@ -3,7 +3,7 @@
 #
 # Set up, run and test Gloss on Debian 12 (or anything with the same packages).
 #
-#   build-aux/dev.sh run  [MESON_OPTION…]   build, then run the app
+#   build-aux/dev.sh run  [MESON_OPTION…]   build, then run the app on the sample corpus
 #   build-aux/dev.sh test [MESON_OPTION…]   build, then run every test under xvfb-run
 #   build-aux/dev.sh deps                   only install (or list) the packages
 #
@@ -108,7 +108,8 @@ case "$cmd" in
   run)
     ensure_packages
     configure -Dprofile=development "$@"
-    exec "$builddir/src/ui/gloss"
+    # Uninstalled: the settings schema is compiled into the build tree.
+    GSETTINGS_SCHEMA_DIR="$builddir/data" exec "$builddir/src/ui/gloss" --sample
     ;;
 
   test)

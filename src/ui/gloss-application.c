@@ -9,54 +9,125 @@
 
 #include <glib/gi18n.h>
 
-#include "gloss.h"
 #include "gloss-application.h"
+#include "gloss-window.h"
 
 struct _GlossApplication
 {
   AdwApplication parent_instance;
+
+  gboolean       open_sample;
 };
 
 G_DEFINE_FINAL_TYPE (GlossApplication, gloss_application, ADW_TYPE_APPLICATION)
 
+static GlossWindow *
+get_window (GlossApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (GLOSS_IS_WINDOW (window))
+    return GLOSS_WINDOW (window);
+
+  return gloss_window_new (GTK_APPLICATION (self));
+}
+
 static void
 gloss_application_activate (GApplication *app)
 {
-  GtkWindow *window;
-  GtkWidget *page;
+  GlossApplication *self = GLOSS_APPLICATION (app);
+  GlossWindow *window = get_window (self);
 
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  if (window == NULL)
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (self->open_sample)
     {
-      g_autoptr(GlossCorpus) corpus = gloss_corpus_new ();
-      g_autofree char *description = NULL;
-      GlossSchema *schema = gloss_corpus_get_schema (corpus);
-      g_autoptr(GString) labels = g_string_new (NULL);
-
-      for (guint i = 0; i < gloss_schema_get_n_labels (schema); i++)
-        g_string_append_printf (labels, "%s%s", i > 0 ? ", " : "",
-                                gloss_label_get_display_name (gloss_schema_get_label (schema, i), NULL));
-
-      /* Translators: %s is the list of default labels */
-      description = g_strdup_printf (_("Label spans of text as %s. The document window is on its way; "
-                                       "gloss-cli imports, validates and counts corpora today."),
-                                     labels->str);
-
-      window = GTK_WINDOW (adw_application_window_new (GTK_APPLICATION (app)));
-      gtk_window_set_title (window, _("Gloss"));
-      gtk_window_set_default_size (window, 720, 520);
-
-      page = adw_status_page_new ();
-      adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "accessories-text-editor-symbolic");
-      adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Gloss"));
-      adw_status_page_set_description (ADW_STATUS_PAGE (page), description);
-      adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), page);
-
-      if (DEVELOPMENT_BUILD)
-        gtk_widget_add_css_class (GTK_WIDGET (window), "devel");
+      self->open_sample = FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
     }
+}
 
-  gtk_window_present (window);
+static int
+gloss_application_handle_local_options (GApplication *app,
+                                        GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "sample"))
+    GLOSS_APPLICATION (app)->open_sample = TRUE;
+
+  return -1;
+}
+
+static void
+gloss_application_open (GApplication  *app,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  GlossWindow *window = get_window (GLOSS_APPLICATION (app));
+
+  for (int i = 0; i < n_files; i++)
+    gloss_window_open_file (window, files[i]);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  static const char *developers[] = { "The Gloss developers", NULL };
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("Gloss"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Gloss developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Label spans of text in a corpus of articles, and export them as training data."),
+                        "website", "https://github.com/glossapp/gloss",
+                        "issue-url", "https://github.com/glossapp/gloss/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: put your names here, one a line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Closing asks each window about unsaved changes. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+gloss_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *help_accels[] = { "<Control>question", NULL };
+
+  G_APPLICATION_CLASS (gloss_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_accels);
 }
 
 static void
@@ -65,18 +136,30 @@ gloss_application_class_init (GlossApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   app_class->activate = gloss_application_activate;
+  app_class->open = gloss_application_open;
+  app_class->startup = gloss_application_startup;
+  app_class->handle_local_options = gloss_application_handle_local_options;
 }
 
 static void
 gloss_application_init (GlossApplication *self)
 {
+  static const GOptionEntry entries[] = {
+    { "sample", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Open the sample corpus"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
 }
 
 GlossApplication *
 gloss_application_new (void)
 {
+  /* The same resources for the .Devel build: style.css and the shortcuts
+   * window are found by this path, not by the application id. */
   return g_object_new (GLOSS_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/glossapp/Gloss",
                        NULL);
 }

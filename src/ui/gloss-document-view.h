@@ -21,12 +21,16 @@ GlossDocument *gloss_document_view_get_document     (GlossDocumentView  *self);
 void           gloss_document_view_set_document     (GlossDocumentView  *self,
                                                      GlossCorpus        *corpus,
                                                      GlossDocument      *document);
+const char    *gloss_document_view_get_annotator    (GlossDocumentView  *self);
+void           gloss_document_view_set_annotator    (GlossDocumentView  *self,
+                                                     const char         *annotator);
 gboolean       gloss_document_view_get_selection    (GlossDocumentView  *self,
                                                      guint              *start,
                                                      guint              *end);
 void           gloss_document_view_select_range     (GlossDocumentView  *self,
                                                      guint               start,
                                                      guint               end);
+guint          gloss_document_view_get_cursor       (GlossDocumentView  *self);
 void           gloss_document_view_reveal_span      (GlossDocumentView  *self,
                                                      GlossSpan          *span);
 GlossSpan     *gloss_document_view_label_selection  (GlossDocumentView  *self,
@@ -34,5 +38,26 @@ GlossSpan     *gloss_document_view_label_selection  (GlossDocumentView  *self,
                                                      gboolean            snap,
                                                      GError            **error);
 gboolean       gloss_document_view_delete_at_cursor (GlossDocumentView  *self);
+gboolean       gloss_document_view_edit_at_cursor   (GlossDocumentView  *self);
+gboolean       gloss_document_view_delete_span      (GlossDocumentView  *self,
+                                                     GlossSpan          *span,
+                                                     GError            **error);
+gboolean       gloss_document_view_relabel_span     (GlossDocumentView  *self,
+                                                     GlossSpan          *span,
+                                                     const char         *label,
+                                                     GError            **error);
+gboolean       gloss_document_view_set_span_note    (GlossDocumentView  *self,
+                                                     GlossSpan          *span,
+                                                     const char         *note,
+                                                     GError            **error);
+GPtrArray     *gloss_document_view_get_spans_at_cursor (GlossDocumentView *self);
+void           gloss_document_view_show_span_popover (GlossDocumentView *self,
+                                                     GlossSpan          *span);
+gboolean       gloss_document_view_handle_key       (GlossDocumentView  *self,
+                                                     guint               keyval,
+                                                     GdkModifierType     state);
+char          *gloss_document_view_describe_spans   (GlossDocumentView  *self,
+                                                     GPtrArray          *spans,
+                                                     gboolean            markup);
 
 G_END_DECLS

@@ -1,33 +1,1579 @@
-/* gloss-window.c: PLACEHOLDER
+/* gloss-window.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "gloss-window"
+
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "gloss-document-view.h"
 #include "gloss-window.h"
+
+#define MAX_RECENT 8
+#define MAX_REMEMBERED 100
 
 struct _GlossWindow
 {
-  AdwApplicationWindow parent_instance;
+  AdwApplicationWindow  parent_instance;
+
+  GlossCorpus          *corpus;
+  GlossDocument        *document;
+  char                 *corpus_name;
+  GtkFilterListModel   *filtered;
+  GtkCustomFilter      *filter;
+  GtkSingleSelection   *selection;
+  GSettings            *settings;
+  GCancellable         *cancellable;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwStatusPage        *welcome_page;
+  AdwPreferencesGroup  *recent_group;
+  GtkListBox           *recent_list;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkWidget            *content;
+  GtkSearchEntry       *filter_entry;
+  GtkListView          *documents_view;
+  AdwWindowTitle       *title_widget;
+  AdwWindowTitle       *sidebar_title;
+  AdwFlap              *flap;
+  GtkScrolledWindow    *document_scroller;
+  GlossDocumentView    *document_view;
+  GtkListBox           *palette_list;
+  GtkLabel             *spans_heading;
+  GtkStack             *spans_stack;
+  GtkListView          *spans_view;
 };
 
 G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_CORPUS,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+/* What to do once unsaved changes are dealt with; it owns @data. */
+typedef void (*ContinueFunc) (GlossWindow *self,
+                              gpointer     data);
+
+static void update_title        (GlossWindow *self);
+static void update_actions      (GlossWindow *self);
+static void update_spans_panel  (GlossWindow *self);
+static void rebuild_palette     (GlossWindow *self);
+static void save_then           (GlossWindow    *self,
+                                 ContinueFunc    then,
+                                 gpointer        data);
+
+/* Helpers */
+
+static void
+show_toast (GlossWindow *self,
+            const char  *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+show_error (GlossWindow *self,
+            const char  *heading,
+            const char  *body)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The errors of a load, one a line, at most ten, for a dialog's body. */
+static char *
+describe_problems (const GError *error,
+                   GPtrArray    *problems)
+{
+  GString *body = g_string_new (NULL);
+  guint n_errors = 0;
+
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      GlossProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->severity != GLOSS_SEVERITY_ERROR)
+        continue;
+      if (n_errors++ < 10)
+        g_string_append_printf (body, "%s%s: %s", body->len > 0 ? "\n" : "", problem->path, problem->message);
+    }
+
+  if (n_errors > 10)
+    {
+      g_string_append_c (body, '\n');
+      g_string_append_printf (body, g_dngettext (GETTEXT_PACKAGE, "… and %u more problem", "… and %u more problems",
+                                                 n_errors - 10),
+                              n_errors - 10);
+    }
+
+  if (body->len == 0 && error != NULL)
+    g_string_assign (body, error->message);
+
+  return g_string_free (body, FALSE);
+}
+
+static char *
+name_for_file (GFile *file)
+{
+  g_autofree char *base = g_file_get_basename (file);
+
+  if (g_str_has_suffix (base, ".gloss.json"))
+    base[strlen (base) - strlen (".gloss.json")] = '\0';
+
+  return g_steal_pointer (&base);
+}
+
+static void
+remember_recent (GlossWindow *self,
+                 GFile       *file)
+{
+  g_auto(GStrv) old = g_settings_get_strv (self->settings, "recent-corpora");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *uri = g_file_get_uri (file);
+  g_auto(GStrv) updated = NULL;
+  guint n = 1;
+
+  g_strv_builder_add (builder, uri);
+  for (guint i = 0; old[i] != NULL && n < MAX_RECENT; i++)
+    if (!g_str_equal (old[i], uri))
+      {
+        g_strv_builder_add (builder, old[i]);
+        n++;
+      }
+
+  updated = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-corpora", (const char * const *)updated);
+}
+
+static void
+remember_document (GlossWindow *self)
+{
+  g_autoptr(GVariant) old = NULL;
+  g_autofree char *uri = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *key;
+  const char *value;
+  GFile *file;
+
+  if (self->corpus == NULL || self->document == NULL ||
+      (file = gloss_corpus_get_file (self->corpus)) == NULL)
+    return;
+
+  uri = g_file_get_uri (file);
+  old = g_settings_get_value (self->settings, "last-documents");
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_builder_add (&builder, "{ss}", uri, gloss_document_get_id (self->document));
+  g_variant_iter_init (&iter, old);
+  for (guint n = 1; n < MAX_REMEMBERED && g_variant_iter_next (&iter, "{&s&s}", &key, &value); )
+    if (!g_str_equal (key, uri))
+      {
+        g_variant_builder_add (&builder, "{ss}", key, value);
+        n++;
+      }
+
+  g_settings_set_value (self->settings, "last-documents", g_variant_builder_end (&builder));
+}
+
+static GlossDocument *
+last_document (GlossWindow *self)
+{
+  g_autoptr(GVariant) value = g_settings_get_value (self->settings, "last-documents");
+  g_autofree char *uri = NULL;
+  const char *id = NULL;
+  GFile *file = gloss_corpus_get_file (self->corpus);
+
+  if (file == NULL)
+    return NULL;
+
+  uri = g_file_get_uri (file);
+  if (!g_variant_lookup (value, uri, "&s", &id))
+    return NULL;
+
+  return gloss_corpus_lookup_document (self->corpus, id);
+}
+
+/* Callbacks */
+
+static void
+on_corpus_dirty_cb (GlossWindow *self)
+{
+  update_title (self);
+  update_actions (self);
+}
+
+static void
+on_history_changed_cb (GlossWindow *self)
+{
+  update_actions (self);
+}
+
+static void
+on_schema_changed_cb (GlossWindow *self)
+{
+  rebuild_palette (self);
+}
+
+static void
+on_document_spans_changed_cb (GlossWindow *self)
+{
+  update_spans_panel (self);
+}
+
+static void
+on_selection_changed_cb (GlossWindow *self)
+{
+  GlossDocument *document = gtk_single_selection_get_selected_item (self->selection);
+
+  if (document != NULL && document != self->document)
+    gloss_window_show_document (self, document);
+}
+
+static gboolean
+filter_document (gpointer item,
+                 gpointer user_data)
+{
+  GlossWindow *self = user_data;
+  const char *needle = gtk_editable_get_text (GTK_EDITABLE (self->filter_entry));
+  g_autofree char *title = NULL;
+  g_autofree char *folded = NULL;
+
+  if (needle == NULL || needle[0] == '\0')
+    return TRUE;
+
+  title = g_utf8_casefold (gloss_document_get_title (item), -1);
+  folded = g_utf8_casefold (needle, -1);
+
+  return strstr (title, folded) != NULL ||
+         strstr (gloss_document_get_id (item), needle) != NULL;
+}
+
+static void
+on_filter_changed_cb (GlossWindow *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+on_document_activated_cb (GlossWindow *self,
+                          guint        position)
+{
+  GlossDocument *document = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+  if (document != NULL)
+    {
+      gloss_window_show_document (self, document);
+      g_object_unref (document);
+    }
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
+}
+
+static void
+on_back_clicked_cb (GlossWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_span_activated_cb (GlossWindow *self,
+                      guint        position)
+{
+  GlossSpan *span;
+
+  if (self->document == NULL || !(span = gloss_document_get_span (self->document, position)))
+    return;
+
+  gloss_document_view_reveal_span (self->document_view, span);
+  gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
+}
+
+static void
+on_view_action_failed_cb (GlossWindow  *self,
+                          const GError *error)
+{
+  show_toast (self, error->message);
+}
+
+static void
+apply_label (GlossWindow *self,
+             const char  *label)
+{
+  g_autoptr(GError) error = NULL;
+  guint start;
+  guint end;
+
+  if (self->document == NULL)
+    return;
+
+  if (!gloss_document_view_get_selection (self->document_view, &start, &end) || start == end)
+    {
+      show_toast (self, _("Select the text to label first"));
+      gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
+      return;
+    }
+
+  if (!gloss_document_view_label_selection (self->document_view, label,
+                                            g_settings_get_boolean (self->settings, "snap-to-words"),
+                                            &error))
+    show_toast (self, error->message);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
+}
+
+static void
+on_palette_row_activated_cb (GlossWindow   *self,
+                             GtkListBoxRow *row)
+{
+  apply_label (self, g_object_get_data (G_OBJECT (row), "gloss-label-id"));
+}
+
+/* List rows */
+
+static void
+setup_document_row_cb (GtkSignalListItemFactory *factory,
+                       GtkListItem              *item,
+                       gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *caption = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+update_document_caption (GlossDocument *document,
+                         GParamSpec    *pspec,
+                         GtkLabel      *caption)
+{
+  guint n = gloss_document_get_n_spans (document);
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u span", "%u spans", n), n);
+
+  gtk_label_set_label (caption, text);
+}
+
+static void
+bind_document_row_cb (GtkSignalListItemFactory *factory,
+                      GtkListItem              *item,
+                      gpointer                  user_data)
+{
+  GlossDocument *document = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *caption = gtk_widget_get_last_child (box);
+  const char *text = gloss_document_get_title (document);
+
+  gtk_label_set_label (GTK_LABEL (title), text[0] != '\0' ? text : gloss_document_get_id (document));
+  gtk_widget_set_tooltip_text (box, text[0] != '\0' ? text : NULL);
+  update_document_caption (document, NULL, GTK_LABEL (caption));
+  g_signal_connect_object (document, "notify::n-spans", G_CALLBACK (update_document_caption), caption, 0);
+}
+
+static void
+unbind_document_row_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *item,
+                        gpointer                  user_data)
+{
+  GlossDocument *document = gtk_list_item_get_item (item);
+  GtkWidget *caption = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+
+  g_signal_handlers_disconnect_by_func (document, update_document_caption, caption);
+}
+
+static GtkWidget *
+make_color_dot (const char *color)
+{
+  GtkWidget *dot = gtk_label_new (NULL);
+  g_autofree char *markup = g_markup_printf_escaped ("<span foreground=\"%s\">●</span>", color);
+
+  gtk_label_set_markup (GTK_LABEL (dot), markup);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (dot), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+
+  return dot;
+}
+
+static void
+setup_span_row_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *excerpt = gtk_label_new (NULL);
+  GtkWidget *caption = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (excerpt), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (excerpt), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_box_append (GTK_BOX (texts), excerpt);
+  gtk_box_append (GTK_BOX (texts), caption);
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (row), gtk_label_new (NULL));
+  gtk_box_append (GTK_BOX (row), texts);
+  gtk_widget_set_margin_top (row, 4);
+  gtk_widget_set_margin_bottom (row, 4);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+bind_span_row_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  GlossWindow              *self)
+{
+  GlossSpan *span = gtk_list_item_get_item (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *dot = gtk_widget_get_first_child (row);
+  GtkWidget *texts = gtk_widget_get_last_child (row);
+  GlossLabel *label = gloss_schema_lookup (gloss_corpus_get_schema (self->corpus), gloss_span_get_label (span));
+  g_autofree char *excerpt = NULL;
+  g_autofree char *caption = NULL;
+  g_autofree char *markup = NULL;
+  const char *name = label != NULL ? gloss_label_get_display_name (label, NULL) : gloss_span_get_label (span);
+
+  excerpt = gloss_document_dup_slice (self->document, gloss_span_get_start (span), gloss_span_get_end (span));
+  g_strdelimit (excerpt, "\n\t", ' ');
+  markup = g_markup_printf_escaped ("<span foreground=\"%s\">●</span>",
+                                    label != NULL ? gloss_label_get_color (label) : "#777777");
+  /* Translators: a span's label and where it is, e.g. "Principle · 12–27" */
+  caption = g_strdup_printf (_("%s · %u–%u"), name, gloss_span_get_start (span), gloss_span_get_end (span));
+
+  gtk_label_set_markup (GTK_LABEL (dot), markup);
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (texts)), excerpt);
+  gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (texts)), caption);
+  gtk_widget_set_tooltip_text (row, gloss_span_get_note (span)[0] != '\0' ? gloss_span_get_note (span) : NULL);
+}
+
+static void
+rebuild_palette (GlossWindow *self)
+{
+  GlossSchema *schema;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->palette_list))))
+    gtk_list_box_remove (self->palette_list, child);
+
+  if (self->corpus == NULL)
+    return;
+
+  schema = gloss_corpus_get_schema (self->corpus);
+  for (guint i = 0; i < gloss_schema_get_n_labels (schema); i++)
+    {
+      GlossLabel *label = gloss_schema_get_label (schema, i);
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+      GtkWidget *name = gtk_label_new (gloss_label_get_display_name (label, NULL));
+      GtkWidget *key = gtk_label_new (gloss_label_get_key (label));
+      const char *description = gloss_label_get_description (label);
+
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_widget_set_hexpand (name, TRUE);
+      gtk_widget_add_css_class (key, "dim-label");
+      gtk_widget_add_css_class (key, "monospace");
+      gtk_box_append (GTK_BOX (box), make_color_dot (gloss_label_get_color (label)));
+      gtk_box_append (GTK_BOX (box), name);
+      gtk_box_append (GTK_BOX (box), key);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_widget_set_tooltip_text (row, description[0] != '\0' ? description : NULL);
+      g_object_set_data_full (G_OBJECT (row), "gloss-label-id",
+                              g_strdup (gloss_label_get_id (label)), g_free);
+      gtk_list_box_append (self->palette_list, row);
+    }
+}
+
+static void
+update_spans_panel (GlossWindow *self)
+{
+  guint n = self->document != NULL ? gloss_document_get_n_spans (self->document) : 0;
+  g_autofree char *heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Span", "%u Spans", n), n);
+
+  gtk_label_set_label (self->spans_heading, heading);
+  gtk_stack_set_visible_child_name (self->spans_stack, n > 0 ? "spans" : "empty");
+}
+
+static void
+update_title (GlossWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *window_title = NULL;
+  gboolean dirty = self->corpus != NULL && gloss_corpus_get_dirty (self->corpus);
+
+  if (self->corpus == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Gloss"));
+      return;
+    }
+
+  /* Translators: a corpus with unsaved changes; %s is its name */
+  title = dirty ? g_strdup_printf (_("• %s"), self->corpus_name) : g_strdup (self->corpus_name);
+  adw_window_title_set_title (self->title_widget, title);
+  adw_window_title_set_subtitle (self->title_widget,
+                                 self->document != NULL ? gloss_document_get_title (self->document) : NULL);
+  adw_window_title_set_subtitle (self->sidebar_title, self->corpus_name);
+
+  /* Translators: the window title: a corpus name, then the app's name */
+  window_title = g_strdup_printf (_("%s — Gloss"), title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+static void
+update_actions (GlossWindow *self)
+{
+  GlossHistory *history = self->corpus != NULL ? gloss_corpus_get_history (self->corpus) : NULL;
+  guint n = self->corpus != NULL ? gloss_corpus_get_n_documents (self->corpus) : 0;
+  guint position = self->document != NULL ? gtk_single_selection_get_selected (self->selection) : GTK_INVALID_LIST_POSITION;
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", history != NULL && gloss_history_get_can_undo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", history != NULL && gloss_history_get_can_redo (history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", self->corpus != NULL &&
+                                 (gloss_corpus_get_dirty (self->corpus) || gloss_corpus_get_file (self->corpus) == NULL));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", self->corpus != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->corpus != NULL && n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.label", self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-document",
+                                 position != GTK_INVALID_LIST_POSITION && position + 1 < n_shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-document",
+                                 position != GTK_INVALID_LIST_POSITION && position > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-panel", self->corpus != NULL);
+}
+
+static void
+rebuild_recent (GlossWindow *self)
+{
+  g_auto(GStrv) uris = g_settings_get_strv (self->settings, "recent-corpora");
+  GtkWidget *child;
+  guint n = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))))
+    gtk_list_box_remove (self->recent_list, child);
+
+  for (guint i = 0; uris[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (uris[i]);
+      g_autofree char *name = NULL;
+      g_autofree char *parent = NULL;
+      GtkWidget *row;
+
+      if (!g_file_query_exists (file, NULL))
+        continue;
+
+      name = name_for_file (file);
+      {
+        g_autoptr(GFile) folder = g_file_get_parent (file);
+
+        parent = folder != NULL ? g_file_get_parse_name (folder) : NULL;
+      }
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), parent);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "gloss-uri", g_strdup (uris[i]), g_free);
+      gtk_list_box_append (self->recent_list, row);
+      n++;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->recent_group), n > 0);
+}
+
+static void
+on_recent_row_activated_cb (GlossWindow   *self,
+                            GtkListBoxRow *row)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_object_get_data (G_OBJECT (row), "gloss-uri"));
+
+  gloss_window_open_file (self, file);
+}
+
+/* Corpus */
+
+static void
+disconnect_corpus (GlossWindow *self)
+{
+  if (self->corpus == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->corpus, self);
+  g_signal_handlers_disconnect_by_data (gloss_corpus_get_history (self->corpus), self);
+  g_signal_handlers_disconnect_by_data (gloss_corpus_get_schema (self->corpus), self);
+}
+
+static void
+set_corpus_named (GlossWindow *self,
+                  GlossCorpus *corpus,
+                  const char  *name)
+{
+  GlossDocument *first;
+
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+
+  remember_document (self);
+  gloss_window_show_document (self, NULL);
+  disconnect_corpus (self);
+  g_set_object (&self->corpus, corpus);
+  g_free (self->corpus_name);
+  self->corpus_name = g_strdup (name);
+
+  gtk_filter_list_model_set_model (self->filtered, corpus != NULL ? G_LIST_MODEL (corpus) : NULL);
+
+  if (corpus != NULL)
+    {
+      g_signal_connect_object (corpus, "notify::dirty", G_CALLBACK (on_corpus_dirty_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (corpus, "items-changed", G_CALLBACK (on_history_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (gloss_corpus_get_history (corpus), "notify", G_CALLBACK (on_history_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (gloss_corpus_get_schema (corpus), "changed", G_CALLBACK (on_schema_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+
+  rebuild_palette (self);
+  gtk_stack_set_visible_child_name (self->main_stack, corpus != NULL ? "corpus" : "welcome");
+
+  if (corpus != NULL && (first = last_document (self)) == NULL)
+    first = gloss_corpus_get_document (corpus, 0);
+  else if (corpus == NULL)
+    first = NULL;
+  gloss_window_show_document (self, first);
+
+  update_title (self);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_CORPUS]);
+}
+
+/* Asking before unsaved changes are lost */
+
+typedef struct
+{
+  ContinueFunc   then;
+  gpointer       data;
+  GDestroyNotify destroy;
+} Continuation;
+
+static void
+continuation_free (Continuation *next)
+{
+  if (next->data != NULL && next->destroy != NULL)
+    next->destroy (next->data);
+  g_free (next);
+}
+
+static void
+on_unsaved_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        GlossWindow      *self)
+{
+  Continuation *next = g_object_get_data (G_OBJECT (dialog), "gloss-continuation");
+
+  if (g_str_equal (response, "discard"))
+    {
+      gloss_corpus_set_dirty (self->corpus, FALSE);
+      next->then (self, g_steal_pointer (&next->data));
+    }
+  else if (g_str_equal (response, "save"))
+    save_then (self, next->then, g_steal_pointer (&next->data));
+}
+
+/* Runs @then at once if nothing would be lost, or once the user chose to
+ * save (and the save worked) or to discard; not at all on Cancel. */
+static void
+confirm_discard (GlossWindow    *self,
+                 ContinueFunc    then,
+                 gpointer        data,
+                 GDestroyNotify  destroy)
+{
+  AdwMessageDialog *dialog;
+  Continuation *next;
+  g_autofree char *body = NULL;
+
+  if (self->corpus == NULL || !gloss_corpus_get_dirty (self->corpus))
+    {
+      then (self, data);
+      return;
+    }
+
+  /* Translators: %s is the name of a corpus */
+  body = g_strdup_printf (_("“%s” has changes that are not saved. Saving keeps them; discarding loses them for good."),
+                          self->corpus_name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  next = g_new0 (Continuation, 1);
+  next->then = then;
+  next->data = data;
+  next->destroy = destroy;
+  g_object_set_data_full (G_OBJECT (dialog), "gloss-continuation", next, (GDestroyNotify)continuation_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Saving */
+
+typedef struct
+{
+  GlossWindow  *self;
+  GFile        *file;
+  ContinueFunc  then;
+  gpointer      data;
+} SaveJob;
+
+static void
+save_job_free (SaveJob *job)
+{
+  g_clear_object (&job->self);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+static void
+on_saved_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  SaveJob *job = user_data;
+  GlossWindow *self = job->self;
+  g_autoptr(GError) error = NULL;
+
+  if (!gloss_corpus_save_finish (GLOSS_CORPUS (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _("Could Not Save the Corpus"), error->message);
+      save_job_free (job);
+      return;
+    }
+
+  g_free (self->corpus_name);
+  self->corpus_name = name_for_file (job->file);
+  remember_recent (self, job->file);
+  remember_document (self);
+  update_title (self);
+  update_actions (self);
+  show_toast (self, _("Corpus saved"));
+
+  if (job->then != NULL)
+    job->then (self, job->data);
+
+  save_job_free (job);
+}
+
+static void
+save_to (GlossWindow  *self,
+         GFile        *file,
+         ContinueFunc  then,
+         gpointer      data)
+{
+  SaveJob *job = g_new0 (SaveJob, 1);
+
+  job->self = g_object_ref (self);
+  job->file = g_object_ref (file);
+  job->then = then;
+  job->data = data;
+
+  gloss_corpus_save_async (self->corpus, file, G_PRIORITY_DEFAULT, self->cancellable, on_saved_cb, job);
+}
+
+static void
+on_save_as_response_cb (GtkNativeDialog *dialog,
+                        int              response,
+                        SaveJob         *job)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))))
+    {
+      g_autofree char *path = g_file_get_path (file);
+
+      /* A corpus is recognised by its double suffix. */
+      if (path != NULL && !g_str_has_suffix (path, ".gloss.json"))
+        {
+          g_autofree char *fixed = g_str_has_suffix (path, ".json")
+            ? g_strdup_printf ("%.*s.gloss.json", (int)(strlen (path) - 5), path)
+            : g_strconcat (path, ".gloss.json", NULL);
+
+          g_clear_object (&file);
+          file = g_file_new_for_path (fixed);
+        }
+
+      save_to (job->self, file, job->then, job->data);
+    }
+
+  save_job_free (job);
+  g_object_unref (dialog);
+}
+
+static GtkFileFilter *
+corpus_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Gloss Corpora"));
+  gtk_file_filter_add_pattern (filter, "*.gloss.json");
+  gtk_file_filter_add_mime_type (filter, "application/x-gloss-corpus");
+
+  return filter;
+}
+
+static void
+save_as_then (GlossWindow  *self,
+              ContinueFunc  then,
+              gpointer      data)
+{
+  GtkFileChooserNative *dialog;
+  g_autofree char *suggested = NULL;
+  g_autoptr(GtkFileFilter) filter = corpus_filter ();
+  SaveJob *job;
+
+  dialog = gtk_file_chooser_native_new (_("Save Corpus"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  suggested = g_strconcat (self->corpus_name, ".gloss.json", NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested);
+
+  job = g_new0 (SaveJob, 1);
+  job->self = g_object_ref (self);
+  job->then = then;
+  job->data = data;
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_as_response_cb), job);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+save_then (GlossWindow  *self,
+           ContinueFunc  then,
+           gpointer      data)
+{
+  GFile *file = gloss_corpus_get_file (self->corpus);
+
+  if (file == NULL)
+    save_as_then (self, then, data);
+  else
+    save_to (self, file, then, data);
+}
+
+/* Opening */
+
+static void
+on_loaded_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GlossWindow) self = user_data;
+  g_autoptr(GlossCorpus) corpus = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  if (!(corpus = gloss_corpus_load_finish (result, &problems, &error)))
+    {
+      g_autofree char *body = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+
+      body = describe_problems (error, problems);
+      show_error (self, _("Could Not Open the Corpus"), body);
+      return;
+    }
+
+  name = name_for_file (gloss_corpus_get_file (corpus));
+  remember_recent (self, gloss_corpus_get_file (corpus));
+  set_corpus_named (self, corpus, name);
+}
+
+static void
+open_file_now (GlossWindow *self,
+               gpointer     data)
+{
+  g_autoptr(GFile) file = data;
+
+  gloss_corpus_load_async (file, G_PRIORITY_DEFAULT, self->cancellable, on_loaded_cb, g_object_ref (self));
+}
+
+static void
+on_open_response_cb (GtkNativeDialog *dialog,
+                     int              response,
+                     GlossWindow     *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))))
+    gloss_window_open_file (self, file);
+
+  g_object_unref (dialog);
+}
+
+static void
+open_sample_now (GlossWindow *self,
+                 gpointer     data)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GlossCorpus) corpus = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bytes = g_resources_lookup_data ("/io/github/glossapp/Gloss/sample/sample.gloss.json",
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes == NULL || !(corpus = gloss_corpus_load_bytes (bytes, NULL, &error)))
+    {
+      show_error (self, _("Could Not Open the Sample Corpus"), error->message);
+      return;
+    }
+
+  set_corpus_named (self, corpus, _("Sample Corpus"));
+}
+
+/* Importing texts */
+
+static void
+import_files_now (GlossWindow *self,
+                  gpointer     data)
+{
+  g_autoptr(GPtrArray) files = data;
+  g_autoptr(GlossCorpus) imported = gloss_corpus_new ();
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  n = gloss_import_text_paths (imported, (GFile **)files->pdata, files->len,
+                               GLOSS_TITLE_FROM_FIRST_LINE, self->cancellable, &error);
+  if (error != NULL)
+    {
+      show_error (self, _("Could Not Import the Texts"), error->message);
+      return;
+    }
+
+  if (self->corpus == NULL)
+    {
+      gloss_corpus_set_dirty (imported, TRUE);
+      set_corpus_named (self, imported, _("New Corpus"));
+    }
+  else
+    {
+      GlossDocument *first;
+      guint before = gloss_corpus_get_n_documents (self->corpus);
+
+      gloss_corpus_take_documents (self->corpus, imported, NULL);
+      first = gloss_corpus_get_document (self->corpus, before);
+      if (first != NULL)
+        gloss_window_show_document (self, first);
+    }
+
+  {
+    g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u text", "Imported %u texts", n), n);
+
+    show_toast (self, message);
+  }
+}
+
+static void
+on_import_response_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       GlossWindow     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (chosen); i++)
+        g_ptr_array_add (files, g_list_model_get_item (chosen, i));
+
+      import_files_now (self, files);
+    }
+
+  g_object_unref (dialog);
+}
+
+/* Exporting */
+
+static void
+on_export_response_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       GlossWindow     *self)
+{
+  GlossExporter *exporter = g_object_get_data (G_OBJECT (dialog), "gloss-exporter");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *unit_name;
+  GlossOffsetUnit unit = GLOSS_OFFSET_CODEPOINT;
+
+  if (response != GTK_RESPONSE_ACCEPT || !(file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))))
+    {
+      g_object_unref (dialog);
+      return;
+    }
+
+  unit_name = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "offsets");
+  if (unit_name != NULL)
+    gloss_offset_unit_from_string (unit_name, &unit);
+  gloss_exporter_set_offset_unit (exporter, unit);
+
+  if (!gloss_exporter_export_file (exporter, self->corpus, file, self->cancellable, &error))
+    show_error (self, _("Could Not Export the Corpus"), error->message);
+  else
+    {
+      GPtrArray *problems = gloss_exporter_get_problems (exporter);
+      g_autofree char *message = NULL;
+
+      if (problems->len > 0)
+        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "Exported, with %u note about what the format cannot hold",
+                                                "Exported, with %u notes about what the format cannot hold",
+                                                problems->len),
+                                   problems->len);
+      else
+        message = g_strdup (_("Corpus exported"));
+
+      show_toast (self, message);
+    }
+
+  g_object_unref (dialog);
+}
+
+/* Actions */
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = corpus_filter ();
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Open Corpus"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_open_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+open_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  confirm_discard (GLOSS_WINDOW (widget), open_sample_now, NULL, NULL);
+}
+
+static void
+import_texts_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Import Texts"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
+  gtk_file_filter_set_name (filter, _("Plain Text"));
+  gtk_file_filter_add_mime_type (filter, "text/plain");
+  gtk_file_filter_add_pattern (filter, "*.txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_import_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->corpus != NULL)
+    save_then (self, NULL, NULL);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->corpus != NULL)
+    save_as_then (self, NULL, NULL);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  static const char *unit_ids[] = { "codepoint", "utf16", "byte", NULL };
+  const char *unit_labels[] = {
+    _("Code points (Python)"), _("UTF-16 units (JavaScript)"), _("UTF-8 bytes"), NULL
+  };
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  const char *format = g_variant_get_string (param, NULL);
+  g_autoptr(GlossExporter) exporter = gloss_exporter_new_for_format (format);
+  gboolean folder = g_str_equal (format, "brat");
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+
+  if (exporter == NULL || self->corpus == NULL)
+    return;
+
+  dialog = gtk_file_chooser_native_new (_("Export Corpus"), GTK_WINDOW (self),
+                                        folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+
+  if (!folder)
+    {
+      const char *suffix = g_str_equal (format, "conll") ? ".conll"
+                         : g_str_equal (format, "webanno") ? ".jsonld" : ".jsonl";
+
+      name = g_strconcat (self->corpus_name, suffix, NULL);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+    }
+
+  if (gloss_exporter_supports_offsets (exporter))
+    gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "offsets", _("Offsets count"),
+                                 unit_ids, unit_labels);
+
+  g_object_set_data_full (G_OBJECT (dialog), "gloss-exporter", g_steal_pointer (&exporter), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_export_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->corpus != NULL)
+    gloss_history_undo (gloss_corpus_get_history (self->corpus));
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->corpus != NULL)
+    gloss_history_redo (gloss_corpus_get_history (self->corpus));
+}
+
+static void
+move_document (GlossWindow *self,
+               int          delta)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+
+  if (position == GTK_INVALID_LIST_POSITION || (delta < 0 && position == 0) ||
+      (delta > 0 && position + 1 >= n))
+    return;
+
+  gtk_single_selection_set_selected (self->selection, position + delta);
+  gtk_widget_activate_action (GTK_WIDGET (self->documents_view), "list.scroll-to-item", "u", position + delta);
+  gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
+}
+
+static void
+next_document_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  move_document (GLOSS_WINDOW (widget), 1);
+}
+
+static void
+previous_document_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  move_document (GLOSS_WINDOW (widget), -1);
+}
+
+static void
+label_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  apply_label (GLOSS_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+toggle_panel_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+/* Window */
+
+static void
+close_now (GlossWindow *self,
+           gpointer     data)
+{
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static gboolean
+gloss_window_close_request (GtkWindow *window)
+{
+  GlossWindow *self = GLOSS_WINDOW (window);
+  int width;
+  int height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  remember_document (self);
+
+  if (self->corpus != NULL && gloss_corpus_get_dirty (self->corpus))
+    {
+      confirm_discard (self, close_now, NULL, NULL);
+      return TRUE;
+    }
+
+  return GTK_WINDOW_CLASS (gloss_window_parent_class)->close_request (window);
+}
+
+static void
+gloss_window_dispose (GObject *object)
+{
+  GlossWindow *self = (GlossWindow *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  disconnect_corpus (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
+
+  g_clear_object (&self->document);
+  g_clear_object (&self->corpus);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->corpus_name, g_free);
+
+  G_OBJECT_CLASS (gloss_window_parent_class)->dispose (object);
+}
+
+static void
+gloss_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  GlossWindow *self = GLOSS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CORPUS:
+      g_value_set_object (value, self->corpus);
+      break;
+
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 gloss_window_class_init (GlossWindowClass *klass)
 {
-  gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (klass), "/io/github/glossapp/Gloss/gloss-window.ui");
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = gloss_window_dispose;
+  object_class->get_property = gloss_window_get_property;
+  window_class->close_request = gloss_window_close_request;
+
+  properties [PROP_CORPUS] =
+    g_param_spec_object ("corpus", NULL, NULL, GLOSS_TYPE_CORPUS,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, GLOSS_TYPE_DOCUMENT,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (GLOSS_TYPE_DOCUMENT_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossapp/Gloss/gloss-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, recent_group);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, documents_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, title_widget);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_scroller);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, palette_list);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, spans_heading);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, spans_stack);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, spans_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_document_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_span_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_palette_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_recent_row_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.import-texts", NULL, import_texts_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.next-document", NULL, next_document_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-document", NULL, previous_document_action);
+  gtk_widget_class_install_action (widget_class, "win.label", "s", label_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-texts", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.next-document", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-document", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.previous-document", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-document", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", "s", "doccano");
 }
 
 static void
 gloss_window_init (GlossWindow *self)
 {
+  g_autoptr(GtkListItemFactory) documents_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) spans_factory = gtk_signal_list_item_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  if (DEVELOPMENT_BUILD)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new ("io.github.glossapp.Gloss");
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  self->filter = gtk_custom_filter_new (filter_document, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->filtered));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_list_view_set_model (self->documents_view, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect (documents_factory, "setup", G_CALLBACK (setup_document_row_cb), NULL);
+  g_signal_connect (documents_factory, "bind", G_CALLBACK (bind_document_row_cb), NULL);
+  g_signal_connect (documents_factory, "unbind", G_CALLBACK (unbind_document_row_cb), NULL);
+  gtk_list_view_set_factory (self->documents_view, documents_factory);
+
+  g_signal_connect (spans_factory, "setup", G_CALLBACK (setup_span_row_cb), NULL);
+  g_signal_connect (spans_factory, "bind", G_CALLBACK (bind_span_row_cb), self);
+  gtk_list_view_set_factory (self->spans_view, spans_factory);
+
+  g_settings_bind (self->settings, "annotator", self->document_view, "annotator", G_SETTINGS_BIND_GET);
+  g_signal_connect_object (self->document_view, "action-failed",
+                           G_CALLBACK (on_view_action_failed_cb), self, G_CONNECT_SWAPPED);
+
+  rebuild_recent (self);
+  update_title (self);
+  update_actions (self);
 }
 
 GlossWindow *
 gloss_window_new (GtkApplication *application)
 {
   return g_object_new (GLOSS_TYPE_WINDOW, "application", application, NULL);
+}
+
+/**
+ * gloss_window_get_corpus:
+ *
+ * Returns: (transfer none) (nullable): the corpus shown
+ */
+GlossCorpus *
+gloss_window_get_corpus (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return self->corpus;
+}
+
+/**
+ * gloss_window_set_corpus:
+ * @corpus: (nullable): the corpus to show, or %NULL for the welcome page
+ *
+ * Shows @corpus at once, without asking about unsaved changes.
+ */
+void
+gloss_window_set_corpus (GlossWindow *self,
+                         GlossCorpus *corpus)
+{
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+
+  if (corpus != NULL && gloss_corpus_get_file (corpus) != NULL)
+    name = name_for_file (gloss_corpus_get_file (corpus));
+
+  set_corpus_named (self, corpus, name != NULL ? name : _("New Corpus"));
+}
+
+/**
+ * gloss_window_get_document:
+ *
+ * Returns: (transfer none) (nullable): the document shown
+ */
+GlossDocument *
+gloss_window_get_document (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+/**
+ * gloss_window_show_document:
+ * @document: (nullable): a document of the window's corpus
+ */
+void
+gloss_window_show_document (GlossWindow   *self,
+                            GlossDocument *document)
+{
+  guint n;
+
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+
+  gloss_document_view_set_document (self->document_view, document != NULL ? self->corpus : NULL, document);
+  if (document != NULL)
+    {
+      g_autoptr(GtkNoSelection) spans = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (document)));
+
+      gtk_list_view_set_model (self->spans_view, GTK_SELECTION_MODEL (spans));
+    }
+  else
+    gtk_list_view_set_model (self->spans_view, NULL);
+
+  if (document != NULL)
+    {
+      n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GlossDocument) item = g_list_model_get_item (G_LIST_MODEL (self->selection), i);
+
+          if (item == document)
+            {
+              gtk_single_selection_set_selected (self->selection, i);
+              break;
+            }
+        }
+
+      g_signal_connect_object (document, "items-changed", G_CALLBACK (on_document_spans_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
+    }
+
+  update_spans_panel (self);
+  update_title (self);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DOCUMENT]);
+}
+
+/**
+ * gloss_window_open_file:
+ *
+ * Opens a corpus (`*.gloss.json`) or, for any other file, imports it as a
+ * text, asking first about unsaved changes.
+ */
+void
+gloss_window_open_file (GlossWindow *self,
+                        GFile       *file)
+{
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  name = g_file_get_basename (file);
+  if (g_str_has_suffix (name, ".gloss.json") || g_str_has_suffix (name, ".json"))
+    confirm_discard (self, open_file_now, g_object_ref (file), g_object_unref);
+  else
+    {
+      GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
+
+      g_ptr_array_add (files, g_object_ref (file));
+      import_files_now (self, files);
+    }
 }

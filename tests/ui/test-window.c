@@ -1,2 +1,291 @@
-#include "gloss.h"
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+/* test-window.c: the main window, driven through its actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "gloss-application.h"
+#include "gloss-document-view.h"
+#include "gloss-window.h"
+
+typedef struct
+{
+  GlossWindow    *window;
+  char           *tmpdir;
+} Fixture;
+
+/* One application for the whole run: it is exported on the session bus
+ * under its id once registered. */
+static GtkApplication *app;
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+wait_until_clean (GlossCorpus *corpus)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (gloss_corpus_get_dirty (corpus) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->window = gloss_window_new (app);
+  g_object_ref (f->window);
+  gtk_window_present (GTK_WINDOW (f->window));
+  iterate ();
+
+  f->tmpdir = g_dir_make_tmp ("gloss-window-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->tmpdir, 0, NULL);
+  const char *name;
+
+  {
+    GlossCorpus *corpus = gloss_window_get_corpus (f->window);
+
+    if (corpus != NULL)
+      gloss_corpus_set_dirty (corpus, FALSE);
+    gtk_window_destroy (GTK_WINDOW (f->window));
+    iterate ();
+  }
+
+  /* Nothing keeps a closed window alive. */
+  g_assert_finalize_object (f->window);
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->tmpdir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (f->tmpdir);
+  g_free (f->tmpdir);
+
+}
+
+static GlossDocumentView *
+find_view (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GlossDocumentView *found;
+
+      if (GLOSS_IS_DOCUMENT_VIEW (child))
+        return GLOSS_DOCUMENT_VIEW (child);
+      if ((found = find_view (child)))
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+activate (Fixture    *f,
+          const char *action,
+          GVariant   *param)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), action, param));
+  iterate ();
+}
+
+static void
+test_window_welcome (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_assert_null (gloss_window_get_corpus (f->window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==, "Gloss");
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (f->window)) == FALSE);
+}
+
+static void
+test_window_open_sample (Fixture       *f,
+                         gconstpointer  data)
+{
+  GlossCorpus *corpus;
+  GlossDocument *document;
+
+  activate (f, "win.open-sample", NULL);
+
+  corpus = gloss_window_get_corpus (f->window);
+  g_assert_nonnull (corpus);
+  g_assert_cmpuint (gloss_corpus_get_n_documents (corpus), ==, 5);
+  g_assert_false (gloss_corpus_get_dirty (corpus));
+
+  /* The first document is shown, and has the keyboard. */
+  document = gloss_window_get_document (f->window);
+  g_assert_true (document == gloss_corpus_get_document (corpus, 0));
+  g_assert_true (gloss_document_view_get_document (find_view (GTK_WIDGET (f->window))) == document);
+  g_assert_true (g_str_has_suffix (gtk_window_get_title (GTK_WINDOW (f->window)), " — Gloss"));
+}
+
+static void
+test_window_label_undo_redo (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GlossCorpus) corpus = gloss_corpus_new ();
+  g_autoptr(GlossDocument) first = gloss_document_new ("one", "One", "Hòa bình là nguyên tắc.");
+  g_autoptr(GlossDocument) second = gloss_document_new ("two", "Two", "Hợp tác là nhiệm vụ.");
+  GlossDocumentView *view;
+  GlossSpan *span;
+
+  gloss_corpus_add_document (corpus, first, NULL);
+  gloss_corpus_add_document (corpus, second, NULL);
+  gloss_corpus_set_dirty (corpus, FALSE);
+  gloss_window_set_corpus (f->window, corpus);
+  iterate ();
+
+  view = find_view (GTK_WIDGET (f->window));
+  g_assert_true (gloss_window_get_document (f->window) == first);
+
+  /* "a bình" half selects "Hòa": snapping takes the whole word. */
+  gloss_document_view_select_range (view, 2, 8);
+  activate (f, "win.label", g_variant_new_string ("principle"));
+
+  g_assert_cmpuint (gloss_document_get_n_spans (first), ==, 1);
+  span = gloss_document_get_span (first, 0);
+  g_assert_cmpuint (gloss_span_get_start (span), ==, 0);
+  g_assert_cmpuint (gloss_span_get_end (span), ==, 8);
+  g_assert_cmpstr (gloss_span_get_label (span), ==, "principle");
+  g_assert_true (gloss_corpus_get_dirty (corpus));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (f->window)), "• "));
+
+  /* Undo and redo work across a document switch. */
+  activate (f, "win.next-document", NULL);
+  g_assert_true (gloss_window_get_document (f->window) == second);
+  activate (f, "win.undo", NULL);
+  g_assert_cmpuint (gloss_document_get_n_spans (first), ==, 0);
+  activate (f, "win.redo", NULL);
+  g_assert_cmpuint (gloss_document_get_n_spans (first), ==, 1);
+  activate (f, "win.previous-document", NULL);
+  g_assert_true (gloss_window_get_document (f->window) == first);
+}
+
+static void
+test_window_save (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "saved.gloss.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GlossCorpus) corpus = gloss_corpus_new ();
+  g_autoptr(GlossDocument) document = gloss_document_new ("d", "D", "Ngoại giao nhân dân");
+  g_autoptr(GlossCorpus) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gloss_corpus_add_document (corpus, document, NULL);
+  g_assert_true (gloss_corpus_save_file (corpus, file, NULL, &error));
+  g_assert_no_error (error);
+  gloss_window_set_corpus (f->window, corpus);
+  iterate ();
+
+  gloss_document_view_select_range (find_view (GTK_WIDGET (f->window)), 11, 19);
+  activate (f, "win.label", g_variant_new_string ("pillar"));
+  g_assert_true (gloss_corpus_get_dirty (corpus));
+
+  activate (f, "win.save", NULL);
+  wait_until_clean (corpus);
+  g_assert_false (gloss_corpus_get_dirty (corpus));
+
+  reloaded = gloss_corpus_load_file (file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gloss_document_get_n_spans (gloss_corpus_get_document (reloaded, 0)), ==, 1);
+  g_assert_cmpuint (gloss_span_get_start (gloss_document_get_span (gloss_corpus_get_document (reloaded, 0), 0)), ==, 11);
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static void
+test_window_unsaved_guard (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GlossCorpus) corpus = gloss_corpus_new ();
+  g_autoptr(GlossDocument) document = gloss_document_new ("d", "D", "Độc lập, tự chủ");
+  AdwMessageDialog *dialog;
+
+  gloss_corpus_add_document (corpus, document, NULL);
+  gloss_window_set_corpus (f->window, corpus);
+  iterate ();
+  g_assert_true (gloss_corpus_get_dirty (corpus));
+
+  /* Closing asks, and Cancel keeps the window and the changes. */
+  gtk_window_close (GTK_WINDOW (f->window));
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+  g_assert_true (gloss_corpus_get_dirty (corpus));
+
+  /* Discard closes it. */
+  gtk_window_close (GTK_WINDOW (f->window));
+  iterate ();
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window)));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = GTK_APPLICATION (gloss_application_new ());
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_test_add ("/gloss/ui/window/welcome", Fixture, NULL, fixture_set_up, test_window_welcome, fixture_tear_down);
+  g_test_add ("/gloss/ui/window/open-sample", Fixture, NULL, fixture_set_up, test_window_open_sample, fixture_tear_down);
+  g_test_add ("/gloss/ui/window/label-undo-redo", Fixture, NULL, fixture_set_up, test_window_label_undo_redo, fixture_tear_down);
+  g_test_add ("/gloss/ui/window/save", Fixture, NULL, fixture_set_up, test_window_save, fixture_tear_down);
+  g_test_add ("/gloss/ui/window/unsaved-guard", Fixture, NULL, fixture_set_up, test_window_unsaved_guard, fixture_tear_down);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
+}
