@@ -65,8 +65,7 @@ gloss_application_open (GApplication  *app,
 {
   GlossWindow *window = get_window (GLOSS_APPLICATION (app));
 
-  for (int i = 0; i < n_files; i++)
-    gloss_window_open_file (window, files[i]);
+  gloss_window_open_files (window, files, n_files);
 
   gtk_window_present (GTK_WINDOW (window));
 }

@@ -27,6 +27,8 @@ struct _GlossWindow
   GtkSingleSelection   *selection;
   GSettings            *settings;
   GCancellable         *cancellable;
+  GCancellable         *task_cancellable;  /* the running import or export */
+  guint                 pulse_source;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -48,6 +50,9 @@ struct _GlossWindow
   GtkLabel             *spans_heading;
   GtkStack             *spans_stack;
   GtkListView          *spans_view;
+  GtkRevealer          *progress_revealer;
+  GtkLabel             *progress_label;
+  GtkProgressBar       *progress_bar;
 };
 
 G_DEFINE_FINAL_TYPE (GlossWindow, gloss_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -960,24 +965,103 @@ open_sample_now (GlossWindow *self,
   set_corpus_named (self, corpus, _("Sample Corpus"));
 }
 
+/* Long work: in a thread, with a progress bar and Cancel */
+
+static gboolean
+pulse_cb (gpointer data)
+{
+  GlossWindow *self = data;
+
+  gtk_progress_bar_pulse (self->progress_bar);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_cancel_task_clicked_cb (GlossWindow *self)
+{
+  if (self->task_cancellable != NULL)
+    g_cancellable_cancel (self->task_cancellable);
+}
+
+/* Shows the progress bar; while the work runs the corpus must not change
+ * under the thread reading it, so the window's content is insensitive. */
+static GCancellable *
+begin_task (GlossWindow *self,
+            const char  *what)
+{
+  g_clear_object (&self->task_cancellable);
+  self->task_cancellable = g_cancellable_new ();
+  g_signal_connect_object (self->cancellable, "cancelled", G_CALLBACK (g_cancellable_cancel),
+                           self->task_cancellable, G_CONNECT_SWAPPED);
+
+  gtk_label_set_label (self->progress_label, what);
+  gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), FALSE);
+  if (self->pulse_source == 0)
+    self->pulse_source = g_timeout_add (100, pulse_cb, self);
+
+  return self->task_cancellable;
+}
+
+static void
+end_task (GlossWindow *self)
+{
+  g_clear_handle_id (&self->pulse_source, g_source_remove);
+  g_clear_object (&self->task_cancellable);
+  gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), TRUE);
+}
+
+static gboolean
+task_is_running (GlossWindow *self)
+{
+  return self->task_cancellable != NULL;
+}
+
 /* Importing texts */
 
 static void
-import_files_now (GlossWindow *self,
-                  gpointer     data)
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
 {
-  g_autoptr(GPtrArray) files = data;
+  GPtrArray *files = task_data;
   g_autoptr(GlossCorpus) imported = gloss_corpus_new ();
+  GError *error = NULL;
+
+  gloss_import_text_paths (imported, (GFile **)files->pdata, files->len,
+                           GLOSS_TITLE_FROM_FIRST_LINE, cancellable, &error);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&imported), g_object_unref);
+}
+
+static void
+on_imported_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GlossWindow *self = GLOSS_WINDOW (object);
+  g_autoptr(GlossCorpus) imported = NULL;
   g_autoptr(GError) error = NULL;
   guint n;
 
-  n = gloss_import_text_paths (imported, (GFile **)files->pdata, files->len,
-                               GLOSS_TITLE_FROM_FIRST_LINE, self->cancellable, &error);
-  if (error != NULL)
+  end_task (self);
+
+  if (!(imported = g_task_propagate_pointer (G_TASK (result), &error)))
     {
-      show_error (self, _("Could Not Import the Texts"), error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_toast (self, _("Import cancelled"));
+      else
+        show_error (self, _("Could Not Import the Texts"), error->message);
       return;
     }
+
+  n = gloss_corpus_get_n_documents (imported);
 
   if (self->corpus == NULL)
     {
@@ -1003,6 +1087,32 @@ import_files_now (GlossWindow *self,
 }
 
 static void
+import_files_now (GlossWindow *self,
+                  gpointer     data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *what = NULL;
+  GPtrArray *files = data;
+  GCancellable *cancellable;
+
+  if (task_is_running (self))
+    {
+      g_ptr_array_unref (files);
+      return;
+    }
+
+  what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Importing %u text or folder…",
+                                       "Importing %u texts or folders…", files->len),
+                          files->len);
+  cancellable = begin_task (self, what);
+
+  task = g_task_new (self, cancellable, on_imported_cb, NULL);
+  g_task_set_source_tag (task, import_files_now);
+  g_task_set_task_data (task, files, (GDestroyNotify)g_ptr_array_unref);
+  g_task_run_in_thread (task, import_thread);
+}
+
+static void
 on_import_response_cb (GtkNativeDialog *dialog,
                        int              response,
                        GlossWindow     *self)
@@ -1023,6 +1133,73 @@ on_import_response_cb (GtkNativeDialog *dialog,
 
 /* Exporting */
 
+typedef struct
+{
+  GlossExporter *exporter;
+  GlossCorpus   *corpus;
+  GFile         *file;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->exporter);
+  g_clear_object (&job->corpus);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  GError *error = NULL;
+
+  /* The window is insensitive meanwhile: nothing changes the corpus. */
+  if (gloss_exporter_export_file (job->exporter, job->corpus, job->file, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_exported_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GlossWindow *self = GLOSS_WINDOW (object);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  GPtrArray *problems;
+
+  end_task (self);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_toast (self, _("Export cancelled; nothing was written"));
+      else
+        show_error (self, _("Could Not Export the Corpus"), error->message);
+      return;
+    }
+
+  problems = gloss_exporter_get_problems (job->exporter);
+  if (problems->len > 0)
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Exported, with %u note about what the format cannot hold",
+                                            "Exported, with %u notes about what the format cannot hold",
+                                            problems->len),
+                               problems->len);
+  else
+    message = g_strdup (_("Corpus exported"));
+
+  show_toast (self, message);
+}
+
 static void
 on_export_response_cb (GtkNativeDialog *dialog,
                        int              response,
@@ -1030,11 +1207,14 @@ on_export_response_cb (GtkNativeDialog *dialog,
 {
   GlossExporter *exporter = g_object_get_data (G_OBJECT (dialog), "gloss-exporter");
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
   const char *unit_name;
   GlossOffsetUnit unit = GLOSS_OFFSET_CODEPOINT;
+  GCancellable *cancellable;
+  ExportJob *job;
 
-  if (response != GTK_RESPONSE_ACCEPT || !(file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))))
+  if (response != GTK_RESPONSE_ACCEPT || task_is_running (self) ||
+      !(file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))))
     {
       g_object_unref (dialog);
       return;
@@ -1045,24 +1225,16 @@ on_export_response_cb (GtkNativeDialog *dialog,
     gloss_offset_unit_from_string (unit_name, &unit);
   gloss_exporter_set_offset_unit (exporter, unit);
 
-  if (!gloss_exporter_export_file (exporter, self->corpus, file, self->cancellable, &error))
-    show_error (self, _("Could Not Export the Corpus"), error->message);
-  else
-    {
-      GPtrArray *problems = gloss_exporter_get_problems (exporter);
-      g_autofree char *message = NULL;
+  job = g_new0 (ExportJob, 1);
+  job->exporter = g_object_ref (exporter);
+  job->corpus = g_object_ref (self->corpus);
+  job->file = g_steal_pointer (&file);
 
-      if (problems->len > 0)
-        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                "Exported, with %u note about what the format cannot hold",
-                                                "Exported, with %u notes about what the format cannot hold",
-                                                problems->len),
-                                   problems->len);
-      else
-        message = g_strdup (_("Corpus exported"));
-
-      show_toast (self, message);
-    }
+  cancellable = begin_task (self, _("Exporting…"));
+  task = g_task_new (self, cancellable, on_exported_cb, NULL);
+  g_task_set_source_tag (task, on_export_response_cb);
+  g_task_set_task_data (task, job, (GDestroyNotify)export_job_free);
+  g_task_run_in_thread (task, export_thread);
 
   g_object_unref (dialog);
 }
@@ -1288,6 +1460,8 @@ gloss_window_dispose (GObject *object)
   GlossWindow *self = (GlossWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->pulse_source, g_source_remove);
+  g_clear_object (&self->task_cancellable);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   disconnect_corpus (self);
@@ -1366,12 +1540,16 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, spans_heading);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, spans_stack);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, spans_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, progress_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_document_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_span_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_palette_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_task_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
@@ -1552,28 +1730,53 @@ gloss_window_show_document (GlossWindow   *self,
 }
 
 /**
+ * gloss_window_open_files:
+ * @files: (array length=n_files): corpora and texts
+ *
+ * Opens the first corpus (`*.gloss.json`) among @files, asking first about
+ * unsaved changes, and imports every other file as a text, all in one
+ * import: into the open corpus, or into a new one.
+ */
+void
+gloss_window_open_files (GlossWindow  *self,
+                         GFile       **files,
+                         guint         n_files)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_object_unref);
+  GFile *corpus = NULL;
+
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autofree char *name = g_file_get_basename (files[i]);
+
+      if (g_str_has_suffix (name, ".json"))
+        {
+          if (corpus == NULL)
+            corpus = files[i];
+        }
+      else
+        g_ptr_array_add (texts, g_object_ref (files[i]));
+    }
+
+  if (corpus != NULL)
+    confirm_discard (self, open_file_now, g_object_ref (corpus), g_object_unref);
+
+  if (texts->len > 0)
+    import_files_now (self, texts);
+  else
+    g_ptr_array_unref (texts);
+}
+
+/**
  * gloss_window_open_file:
  *
- * Opens a corpus (`*.gloss.json`) or, for any other file, imports it as a
- * text, asking first about unsaved changes.
+ * Opens a corpus or imports a text; see gloss_window_open_files().
  */
 void
 gloss_window_open_file (GlossWindow *self,
                         GFile       *file)
 {
-  g_autofree char *name = NULL;
-
-  g_return_if_fail (GLOSS_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  name = g_file_get_basename (file);
-  if (g_str_has_suffix (name, ".gloss.json") || g_str_has_suffix (name, ".json"))
-    confirm_discard (self, open_file_now, g_object_ref (file), g_object_unref);
-  else
-    {
-      GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
-
-      g_ptr_array_add (files, g_object_ref (file));
-      import_files_now (self, files);
-    }
+  gloss_window_open_files (self, &file, 1);
 }

@@ -24,5 +24,8 @@ void           gloss_window_show_document    (GlossWindow    *self,
                                               GlossDocument  *document);
 void           gloss_window_open_file        (GlossWindow    *self,
                                               GFile          *file);
+void           gloss_window_open_files       (GlossWindow    *self,
+                                              GFile         **files,
+                                              guint           n_files);
 
 G_END_DECLS

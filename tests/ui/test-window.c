@@ -263,6 +263,38 @@ test_window_unsaved_guard (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window)));
 }
 
+static void
+test_window_import_texts (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *a = g_build_filename (f->tmpdir, "a.txt", NULL);
+  g_autofree char *b = g_build_filename (f->tmpdir, "b.txt", NULL);
+  GFile *files[2];
+  GlossCorpus *corpus;
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_assert_true (g_file_set_contents (a, "Hợp tác khu vực\nNội dung.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (b, "Peace talks\nText.\n", -1, NULL));
+  files[0] = g_file_new_for_path (a);
+  files[1] = g_file_new_for_path (b);
+
+  /* Texts on the command line become a new, unsaved corpus, read in a
+   * thread while the window shows its progress. */
+  gloss_window_open_files (f->window, files, 2);
+  while (gloss_window_get_corpus (f->window) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  corpus = gloss_window_get_corpus (f->window);
+  g_assert_nonnull (corpus);
+  g_assert_cmpuint (gloss_corpus_get_n_documents (corpus), ==, 2);
+  g_assert_cmpstr (gloss_document_get_title (gloss_corpus_get_document (corpus, 0)), ==, "Hợp tác khu vực");
+  g_assert_true (gloss_corpus_get_dirty (corpus));
+  g_assert_null (gloss_corpus_get_file (corpus));
+
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -282,6 +314,7 @@ main (int    argc,
   g_test_add ("/gloss/ui/window/open-sample", Fixture, NULL, fixture_set_up, test_window_open_sample, fixture_tear_down);
   g_test_add ("/gloss/ui/window/label-undo-redo", Fixture, NULL, fixture_set_up, test_window_label_undo_redo, fixture_tear_down);
   g_test_add ("/gloss/ui/window/save", Fixture, NULL, fixture_set_up, test_window_save, fixture_tear_down);
+  g_test_add ("/gloss/ui/window/import-texts", Fixture, NULL, fixture_set_up, test_window_import_texts, fixture_tear_down);
   g_test_add ("/gloss/ui/window/unsaved-guard", Fixture, NULL, fixture_set_up, test_window_unsaved_guard, fixture_tear_down);
 
   status = g_test_run ();
