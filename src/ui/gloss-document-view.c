@@ -57,6 +57,7 @@ struct _GlossDocumentView
   GlossDocument   *document;
   GlossSchema     *schema;
   char            *annotator;
+  gboolean         snap_to_words;
 
   /* Caches, NULL when stale. */
   GHashTable      *levels;         /* GlossSpan * → level + 1 */
@@ -97,6 +98,7 @@ enum {
   PROP_CORPUS,
   PROP_DOCUMENT,
   PROP_ANNOTATOR,
+  PROP_SNAP_TO_WORDS,
   N_PROPS
 };
 
@@ -1158,7 +1160,7 @@ label_action (GtkWidget  *widget,
 {
   GlossDocumentView *self = GLOSS_DOCUMENT_VIEW (widget);
   g_autoptr(GError) error = NULL;
-  gboolean snap = g_str_equal (action_name, "view.label");
+  gboolean snap = self->snap_to_words && g_str_equal (action_name, "view.label");
 
   if (gloss_document_view_label_selection (self, g_variant_get_string (parameter, NULL), snap, &error) == NULL)
     report_error (self, error);
@@ -1293,6 +1295,10 @@ gloss_document_view_get_property (GObject    *object,
       g_value_set_string (value, self->annotator);
       break;
 
+    case PROP_SNAP_TO_WORDS:
+      g_value_set_boolean (value, self->snap_to_words);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1310,6 +1316,14 @@ gloss_document_view_set_property (GObject      *object,
     {
     case PROP_ANNOTATOR:
       gloss_document_view_set_annotator (self, g_value_get_string (value));
+      break;
+
+    case PROP_SNAP_TO_WORDS:
+      if (self->snap_to_words != g_value_get_boolean (value))
+        {
+          self->snap_to_words = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     default:
@@ -1350,6 +1364,16 @@ gloss_document_view_class_init (GlossDocumentViewClass *klass)
     g_param_spec_string ("annotator", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * GlossDocumentView:snap-to-words:
+   *
+   * Whether a label key widens the selection to whole words (Alt with the
+   * key always keeps the selection as it is).
+   */
+  properties [PROP_SNAP_TO_WORDS] =
+    g_param_spec_boolean ("snap-to-words", NULL, NULL, TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1380,6 +1404,7 @@ gloss_document_view_init (GlossDocumentView *self)
   GtkTextView *view = GTK_TEXT_VIEW (self);
   GtkEventController *controller;
 
+  self->snap_to_words = TRUE;
   self->segments = g_array_new (FALSE, FALSE, sizeof (Segment));
   self->dropdown_ids = g_ptr_array_new_with_free_func (g_free);
   self->choose_spans = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1965,7 +1990,8 @@ gloss_document_view_handle_key (GlossDocumentView *self,
     return FALSE;
 
   if (gloss_document_view_label_selection (self, gloss_label_get_id (label),
-                                           (mods & GDK_ALT_MASK) == 0, &error) == NULL)
+                                           self->snap_to_words && (mods & GDK_ALT_MASK) == 0,
+                                           &error) == NULL)
     report_error (self, error);
 
   return TRUE;

@@ -1615,6 +1615,7 @@ gloss_window_init (GlossWindow *self)
   gtk_list_view_set_factory (self->spans_view, spans_factory);
 
   g_settings_bind (self->settings, "annotator", self->document_view, "annotator", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "snap-to-words", self->document_view, "snap-to-words", G_SETTINGS_BIND_GET);
   g_signal_connect_object (self->document_view, "action-failed",
                            G_CALLBACK (on_view_action_failed_cb), self, G_CONNECT_SWAPPED);
 

@@ -670,6 +670,24 @@ test_keys (Fixture       *fixture,
 }
 
 static void
+test_keys_without_snapping (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_object_set (fixture->view, "snap-to-words", FALSE, NULL);
+
+  /* With snapping off, a label key keeps the selection as it is. */
+  gloss_document_view_select_range (fixture->view, 3, 9);
+  g_assert_true (gloss_document_view_handle_key (fixture->view, GDK_KEY_1, 0));
+  g_assert_nonnull (gloss_document_find_span (fixture->document, 3, 9, "principle"));
+  g_assert_null (gloss_document_find_span (fixture->document, 0, 11, "principle"));
+
+  g_object_set (fixture->view, "snap-to-words", TRUE, NULL);
+  gloss_document_view_select_range (fixture->view, 3, 9);
+  g_assert_true (gloss_document_view_handle_key (fixture->view, GDK_KEY_1, 0));
+  g_assert_nonnull (gloss_document_find_span (fixture->document, 0, 11, "principle"));
+}
+
+static void
 on_action_failed_cb (GlossDocumentView *view,
                      const GError      *error,
                      GError           **copy)
@@ -1062,6 +1080,7 @@ main (int    argc,
   ADD ("edit-at-cursor", test_edit_at_cursor, NULL);
   ADD ("delete-at-cursor", test_delete_at_cursor, NULL);
   ADD ("keys", test_keys, NULL);
+  ADD ("keys-without-snapping", test_keys_without_snapping, NULL);
   ADD ("actions", test_actions, NULL);
   ADD ("describe", test_describe, NULL);
   ADD ("margins", test_margins, NULL);
