@@ -29,6 +29,7 @@ struct _GlossWindow
   GCancellable         *cancellable;
   GCancellable         *task_cancellable;  /* the running import or export */
   guint                 pulse_source;
+  gboolean              narrow;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -43,9 +44,9 @@ struct _GlossWindow
   GtkListView          *documents_view;
   AdwWindowTitle       *title_widget;
   AdwWindowTitle       *sidebar_title;
-  AdwFlap              *flap;
   GtkScrolledWindow    *document_scroller;
   GlossDocumentView    *document_view;
+  GtkWidget            *side_panel;
   GtkListBox           *palette_list;
   GtkLabel             *spans_heading;
   GtkStack             *spans_stack;
@@ -996,6 +997,9 @@ begin_task (GlossWindow *self,
                            self->task_cancellable, G_CONNECT_SWAPPED);
 
   gtk_label_set_label (self->progress_label, what);
+  /* Hidden, not only folded away, when idle: an unallocated progress bar
+   * in a closed revealer makes GTK warn when the window is narrow. */
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_revealer), TRUE);
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), FALSE);
   if (self->pulse_source == 0)
@@ -1010,6 +1014,7 @@ end_task (GlossWindow *self)
   g_clear_handle_id (&self->pulse_source, g_source_remove);
   g_clear_object (&self->task_cancellable);
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_revealer), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), TRUE);
 }
 
@@ -1288,6 +1293,22 @@ import_texts_action (GtkWidget  *widget,
 }
 
 static void
+import_folder_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Import a Folder of Texts"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                        _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_import_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
 save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
@@ -1420,7 +1441,7 @@ toggle_panel_action (GtkWidget  *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
 
-  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+  gtk_widget_set_visible (self->side_panel, !gtk_widget_get_visible (self->side_panel));
 }
 
 /* Window */
@@ -1430,6 +1451,50 @@ close_now (GlossWindow *self,
            gpointer     data)
 {
   gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* The side panel covers the text rather than squeezing it below this
+ * width (libadwaita 1.2 has no breakpoints to say so in the .ui file). */
+#define PANEL_FOLD_WIDTH 720
+
+/* Below PANEL_FOLD_WIDTH the side panel is put away, and it comes back
+ * above it; in between the user's toggle stands. (libadwaita 1.2 has no
+ * breakpoints, and its AdwFlap warns when its panel starts hidden.) */
+static void
+update_panel_fold (GlossWindow *self)
+{
+  int width = 0;
+  int height = 0;
+  gboolean narrow;
+
+  /* GTK 4.8 needs both pointers. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  narrow = width > 0 && width < PANEL_FOLD_WIDTH &&
+           !gtk_window_is_maximized (GTK_WINDOW (self)) && !gtk_window_is_fullscreen (GTK_WINDOW (self));
+
+  if (narrow == self->narrow)
+    return;
+
+  self->narrow = narrow;
+  gtk_widget_set_visible (self->side_panel, !narrow);
+}
+
+static gboolean
+update_panel_fold_idle_cb (gpointer data)
+{
+  update_panel_fold (data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Only once the panel has been laid out: hiding a panel that never was
+ * makes GTK 4.8 snapshot a scrollbar without an allocation. */
+static void
+on_side_panel_mapped_cb (GtkWidget   *panel,
+                         GlossWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (panel, on_side_panel_mapped_cb, self);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update_panel_fold_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 static gboolean
@@ -1533,9 +1598,9 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, documents_view);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, title_widget);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, sidebar_title);
-  gtk_widget_class_bind_template_child (widget_class, GlossWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_scroller);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, side_panel);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, palette_list);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, spans_heading);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, spans_stack);
@@ -1554,6 +1619,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.import-texts", NULL, import_texts_action);
+  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
@@ -1613,6 +1679,12 @@ gloss_window_init (GlossWindow *self)
   g_signal_connect (spans_factory, "setup", G_CALLBACK (setup_span_row_cb), NULL);
   g_signal_connect (spans_factory, "bind", G_CALLBACK (bind_span_row_cb), self);
   gtk_list_view_set_factory (self->spans_view, spans_factory);
+
+  /* The default size follows the window's size as it is resized. */
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (update_panel_fold), NULL);
+  g_signal_connect (self, "notify::maximized", G_CALLBACK (update_panel_fold), NULL);
+  g_signal_connect (self, "notify::fullscreened", G_CALLBACK (update_panel_fold), NULL);
+  g_signal_connect (self->side_panel, "map", G_CALLBACK (on_side_panel_mapped_cb), self);
 
   g_settings_bind (self->settings, "annotator", self->document_view, "annotator", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "snap-to-words", self->document_view, "snap-to-words", G_SETTINGS_BIND_GET);
