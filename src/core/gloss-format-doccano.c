@@ -422,7 +422,7 @@ take_span_extras (GlossJsonlReader  *reader,
   if ((n_unmatched = json_object_get_size (unmatched)) > 0)
     {
       gloss_jsonl_reader_warn (reader,
-                               ngettext ("meta “gloss_spans” describes %u span the line does not have; it is kept in the document’s meta",
+                               g_dngettext (GETTEXT_PACKAGE, "meta “gloss_spans” describes %u span the line does not have; it is kept in the document’s meta",
                                          "meta “gloss_spans” describes %u spans the line does not have; they are kept in the document’s meta",
                                          n_unmatched),
                                n_unmatched);
@@ -458,7 +458,7 @@ take_relations (GlossJsonlReader  *reader,
 
   json_object_set_member (meta, "relations", json_node_copy (node));
   gloss_jsonl_reader_warn (reader,
-                           ngettext ("%u relation is kept in the document’s meta “relations”; Gloss does not show or edit relations (spans keep the entity ids they link)",
+                           g_dngettext (GETTEXT_PACKAGE, "%u relation is kept in the document’s meta “relations”; Gloss does not show or edit relations (spans keep the entity ids they link)",
                                      "%u relations are kept in the document’s meta “relations”; Gloss does not show or edit relations (spans keep the entity ids they link)",
                                      n), n);
 

@@ -151,15 +151,11 @@ append_tokens (GString        *out,
                GlossOffsetMap *map,
                GArray         *tokens)
 {
-  const char *text = gloss_document_get_text (document);
-
   g_string_append (out, "\"tokens\": [");
   for (guint i = 0; i < tokens->len; i++)
     {
       GlossToken *token = &g_array_index (tokens, GlossToken, i);
-      gsize from = gloss_document_offset_to_byte (document, token->start);
-      gsize to = gloss_document_offset_to_byte (document, token->end);
-      g_autofree char *slice = g_strndup (text + from, to - from);
+      g_autofree char *slice = gloss_document_dup_slice (document, token->start, token->end);
 
       g_string_append (out, i > 0 ? ", {\"text\": " : "{\"text\": ");
       gloss_json_append_string (out, slice);

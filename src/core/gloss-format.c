@@ -1497,10 +1497,8 @@ write_span (GString       *out,
             GlossSpan     *span,
             gboolean       last)
 {
-  const char *text = gloss_document_get_text (document);
-  gsize from = gloss_document_offset_to_byte (document, gloss_span_get_start (span));
-  gsize to = gloss_document_offset_to_byte (document, gloss_span_get_end (span));
-  g_autofree char *slice = g_strndup (text + from, to - from);
+  g_autofree char *slice = gloss_document_dup_slice (document, gloss_span_get_start (span),
+                                                     gloss_span_get_end (span));
 
   g_string_append (out, "        { \"id\": ");
   gloss_json_append_string (out, gloss_span_get_id (span));
