@@ -965,14 +965,79 @@ check_nul_escapes (LoadContext *ctx,
     }
 }
 
+/* Where the object or array at the start of @data ends, or %NULL when it
+ * does not start with one or its brackets do not match (json-glib then
+ * says what is wrong). */
+static const char *
+end_of_first_value (const char *data,
+                    const char *end)
+{
+  g_autoptr(GString) open = g_string_new (NULL);
+  const char *p = data;
+  gboolean in_string = FALSE;
+
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  if (p >= end || (*p != '{' && *p != '['))
+    return NULL;
+
+  for (; p < end; p++)
+    {
+      if (in_string)
+        {
+          if (*p == '\\')
+            p++;
+          else if (*p == '"')
+            in_string = FALSE;
+        }
+      else if (*p == '"')
+        in_string = TRUE;
+      else if (*p == '{' || *p == '[')
+        g_string_append_c (open, *p == '{' ? '}' : ']');
+      else if (*p == '}' || *p == ']')
+        {
+          if (open->len == 0 || open->str[open->len - 1] != *p)
+            return NULL;
+          g_string_truncate (open, open->len - 1);
+          if (open->len == 0)
+            return p + 1;
+        }
+    }
+
+  return NULL;
+}
+
+/* json-glib keeps only the first of two values ("{…}{…}"), and leaks the
+ * second: refuse such data before it is parsed. */
+static void
+check_single_value (LoadContext *ctx,
+                    const char  *data,
+                    gsize        n_bytes)
+{
+  const char *end = data + n_bytes;
+  const char *p = end_of_first_value (data, end);
+
+  if (p == NULL)
+    return;
+
+  while (p < end && g_ascii_isspace (*p))
+    p++;
+  if (p >= end)
+    return;
+
+  set_path_to_place (ctx, data, p);
+  report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_INVALID_JSON,
+          _("not valid JSON: a second value follows the first"));
+  g_string_truncate (ctx->path, 0);
+}
+
 /* What json-glib accepts but would lose: a member given twice (it keeps
- * the last) and a second value after the first (it keeps the first). */
+ * the last). A second value after the first is found by
+ * check_single_value() before parsing. */
 typedef struct
 {
   LoadContext *ctx;
   GArray      *members_seen;  /* per open object */
-  guint        depth;
-  guint        n_roots;
 } ShapeCheck;
 
 static void
@@ -988,22 +1053,12 @@ report_at_parser (ShapeCheck *check,
 }
 
 static void
-on_value_start_cb (JsonParser *parser,
-                   ShapeCheck *check)
-{
-  if (check->depth++ == 0 && ++check->n_roots == 2)
-    report_at_parser (check, parser, GLOSS_FORMAT_ERROR_INVALID_JSON,
-                      _("not valid JSON: a second value follows the first"));
-}
-
-static void
 on_object_start_cb (JsonParser *parser,
                     ShapeCheck *check)
 {
   guint zero = 0;
 
   g_array_append_val (check->members_seen, zero);
-  on_value_start_cb (parser, check);
 }
 
 static void
@@ -1029,15 +1084,6 @@ on_object_end_cb (JsonParser *parser,
                   ShapeCheck *check)
 {
   g_array_set_size (check->members_seen, check->members_seen->len - 1);
-  check->depth--;
-}
-
-static void
-on_array_end_cb (JsonParser *parser,
-                 JsonArray  *array,
-                 ShapeCheck *check)
-{
-  check->depth--;
 }
 
 static gboolean
@@ -1048,14 +1094,12 @@ parse_checked (LoadContext  *ctx,
                GError      **error)
 {
   g_autoptr(GArray) members_seen = g_array_new (FALSE, FALSE, sizeof (guint));
-  ShapeCheck check = { ctx, members_seen, 0, 0 };
+  ShapeCheck check = { ctx, members_seen };
   gboolean parsed;
 
   g_signal_connect (parser, "object-start", G_CALLBACK (on_object_start_cb), &check);
   g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member_cb), &check);
   g_signal_connect (parser, "object-end", G_CALLBACK (on_object_end_cb), &check);
-  g_signal_connect (parser, "array-start", G_CALLBACK (on_value_start_cb), &check);
-  g_signal_connect (parser, "array-end", G_CALLBACK (on_array_end_cb), &check);
 
   /* Disconnected whatever happens: the JSONL importers use one parser for
    * every line. */
@@ -1105,6 +1149,8 @@ _gloss_json_parse_checked (JsonParser  *parser,
   g_return_val_if_fail (data != NULL, NULL);
 
   check_nul_escapes (&ctx, data, n_bytes);
+  if (ctx.n_errors == 0)
+    check_single_value (&ctx, data, n_bytes);
   if (ctx.n_errors == 0 && !parse_checked (&ctx, parser, data, n_bytes, error))
     return NULL;
 
@@ -1172,6 +1218,8 @@ gloss_corpus_load_bytes (GBytes     *bytes,
     {
       parser = json_parser_new_immutable ();
       check_nul_escapes (&ctx, data, n_bytes);
+      if (ctx.n_errors == 0)
+        check_single_value (&ctx, data, n_bytes);
       if (ctx.n_errors > 0)
         ;
       else if (!parse_checked (&ctx, parser, data, n_bytes, &parse_error))

@@ -74,10 +74,12 @@ typedef void (*ContinueFunc) (GlossWindow *self,
 static void update_title        (GlossWindow *self);
 static void update_actions      (GlossWindow *self);
 static void update_spans_panel  (GlossWindow *self);
+static void leave_panel_if_narrow (GlossWindow *self);
 static void rebuild_palette     (GlossWindow *self);
 static void save_then           (GlossWindow    *self,
                                  ContinueFunc    then,
-                                 gpointer        data);
+                                 gpointer        data,
+                                 GDestroyNotify  destroy);
 
 /* Helpers */
 
@@ -306,6 +308,7 @@ on_span_activated_cb (GlossWindow *self,
   if (self->document == NULL || !(span = gloss_document_get_span (self->document, position)))
     return;
 
+  leave_panel_if_narrow (self);
   gloss_document_view_reveal_span (self->document_view, span);
   gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
 }
@@ -347,6 +350,7 @@ static void
 on_palette_row_activated_cb (GlossWindow   *self,
                              GtkListBoxRow *row)
 {
+  leave_panel_if_narrow (self);
   apply_label (self, g_object_get_data (G_OBJECT (row), "gloss-label-id"));
 }
 
@@ -550,21 +554,30 @@ update_title (GlossWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
+static gboolean task_is_running (GlossWindow *self);
+
+/* While an import or export thread runs, nothing may change the corpus or
+ * start another: every action that could is off. */
 static void
 update_actions (GlossWindow *self)
 {
-  GlossHistory *history = self->corpus != NULL ? gloss_corpus_get_history (self->corpus) : NULL;
+  gboolean idle = !task_is_running (self);
+  GlossHistory *history = self->corpus != NULL && idle ? gloss_corpus_get_history (self->corpus) : NULL;
   guint n = self->corpus != NULL ? gloss_corpus_get_n_documents (self->corpus) : 0;
   guint position = self->document != NULL ? gtk_single_selection_get_selected (self->selection) : GTK_INVALID_LIST_POSITION;
   guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", history != NULL && gloss_history_get_can_undo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", history != NULL && gloss_history_get_can_redo (history));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", self->corpus != NULL &&
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", idle && self->corpus != NULL &&
                                  (gloss_corpus_get_dirty (self->corpus) || gloss_corpus_get_file (self->corpus) == NULL));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", self->corpus != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->corpus != NULL && n > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.label", self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", idle && self->corpus != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", idle && self->corpus != NULL && n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.label", idle && self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-sample", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-texts", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-document",
                                  position != GTK_INVALID_LIST_POSITION && position + 1 < n_shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-document",
@@ -705,7 +718,7 @@ on_unsaved_response_cb (AdwMessageDialog *dialog,
       next->then (self, g_steal_pointer (&next->data));
     }
   else if (g_str_equal (response, "save"))
-    save_then (self, next->then, g_steal_pointer (&next->data));
+    save_then (self, next->then, g_steal_pointer (&next->data), next->destroy);
 }
 
 /* Runs @then at once if nothing would be lost, or once the user chose to
@@ -753,15 +766,19 @@ confirm_discard (GlossWindow    *self,
 
 typedef struct
 {
-  GlossWindow  *self;
-  GFile        *file;
-  ContinueFunc  then;
-  gpointer      data;
+  GlossWindow    *self;
+  GFile          *file;
+  ContinueFunc    then;
+  gpointer        data;
+  GDestroyNotify  destroy;
 } SaveJob;
 
 static void
 save_job_free (SaveJob *job)
 {
+  /* @data is @then's; if @then never ran, it is freed here. */
+  if (job->data != NULL && job->destroy != NULL)
+    job->destroy (job->data);
   g_clear_object (&job->self);
   g_clear_object (&job->file);
   g_free (job);
@@ -793,16 +810,17 @@ on_saved_cb (GObject      *object,
   show_toast (self, _("Corpus saved"));
 
   if (job->then != NULL)
-    job->then (self, job->data);
+    job->then (self, g_steal_pointer (&job->data));
 
   save_job_free (job);
 }
 
 static void
-save_to (GlossWindow  *self,
-         GFile        *file,
-         ContinueFunc  then,
-         gpointer      data)
+save_to (GlossWindow    *self,
+         GFile          *file,
+         ContinueFunc    then,
+         gpointer        data,
+         GDestroyNotify  destroy)
 {
   SaveJob *job = g_new0 (SaveJob, 1);
 
@@ -810,6 +828,7 @@ save_to (GlossWindow  *self,
   job->file = g_object_ref (file);
   job->then = then;
   job->data = data;
+  job->destroy = destroy;
 
   gloss_corpus_save_async (self->corpus, file, G_PRIORITY_DEFAULT, self->cancellable, on_saved_cb, job);
 }
@@ -837,7 +856,7 @@ on_save_as_response_cb (GtkNativeDialog *dialog,
           file = g_file_new_for_path (fixed);
         }
 
-      save_to (job->self, file, job->then, job->data);
+      save_to (job->self, file, job->then, g_steal_pointer (&job->data), job->destroy);
     }
 
   save_job_free (job);
@@ -857,9 +876,10 @@ corpus_filter (void)
 }
 
 static void
-save_as_then (GlossWindow  *self,
-              ContinueFunc  then,
-              gpointer      data)
+save_as_then (GlossWindow    *self,
+              ContinueFunc    then,
+              gpointer        data,
+              GDestroyNotify  destroy)
 {
   GtkFileChooserNative *dialog;
   g_autofree char *suggested = NULL;
@@ -877,21 +897,23 @@ save_as_then (GlossWindow  *self,
   job->self = g_object_ref (self);
   job->then = then;
   job->data = data;
+  job->destroy = destroy;
   g_signal_connect (dialog, "response", G_CALLBACK (on_save_as_response_cb), job);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
 static void
-save_then (GlossWindow  *self,
-           ContinueFunc  then,
-           gpointer      data)
+save_then (GlossWindow    *self,
+           ContinueFunc    then,
+           gpointer        data,
+           GDestroyNotify  destroy)
 {
   GFile *file = gloss_corpus_get_file (self->corpus);
 
   if (file == NULL)
-    save_as_then (self, then, data);
+    save_as_then (self, then, data, destroy);
   else
-    save_to (self, file, then, data);
+    save_to (self, file, then, data, destroy);
 }
 
 /* Opening */
@@ -1004,6 +1026,7 @@ begin_task (GlossWindow *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), FALSE);
   if (self->pulse_source == 0)
     self->pulse_source = g_timeout_add (100, pulse_cb, self);
+  update_actions (self);
 
   return self->task_cancellable;
 }
@@ -1016,6 +1039,7 @@ end_task (GlossWindow *self)
   gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_revealer), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), TRUE);
+  update_actions (self);
 }
 
 static gboolean
@@ -1056,6 +1080,10 @@ on_imported_cb (GObject      *object,
   guint n;
 
   end_task (self);
+
+  /* Closed meanwhile: nothing to show the result in. */
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
 
   if (!(imported = g_task_propagate_pointer (G_TASK (result), &error)))
     {
@@ -1102,6 +1130,7 @@ import_files_now (GlossWindow *self,
 
   if (task_is_running (self))
     {
+      show_toast (self, _("Wait for the import or export under way to finish"));
       g_ptr_array_unref (files);
       return;
     }
@@ -1182,6 +1211,9 @@ on_exported_cb (GObject      *object,
   GPtrArray *problems;
 
   end_task (self);
+
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -1316,7 +1348,7 @@ save_action (GtkWidget  *widget,
   GlossWindow *self = GLOSS_WINDOW (widget);
 
   if (self->corpus != NULL)
-    save_then (self, NULL, NULL);
+    save_then (self, NULL, NULL, NULL);
 }
 
 static void
@@ -1327,7 +1359,7 @@ save_as_action (GtkWidget  *widget,
   GlossWindow *self = GLOSS_WINDOW (widget);
 
   if (self->corpus != NULL)
-    save_as_then (self, NULL, NULL);
+    save_as_then (self, NULL, NULL, NULL);
 }
 
 static void
@@ -1450,12 +1482,31 @@ static void
 close_now (GlossWindow *self,
            gpointer     data)
 {
+  g_cancellable_cancel (self->cancellable);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-/* The side panel covers the text rather than squeezing it below this
- * width (libadwaita 1.2 has no breakpoints to say so in the .ui file). */
+/* Below this width the side panel is put away, and when shown it takes the
+ * place of the text rather than squeezing it (libadwaita 1.2 has no
+ * breakpoints to say so in the .ui file). */
 #define PANEL_FOLD_WIDTH 720
+
+static void
+update_panel_cover (GlossWindow *self)
+{
+  gboolean cover = self->narrow && gtk_widget_get_visible (self->side_panel);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->document_scroller), !cover);
+  gtk_widget_set_hexpand (self->side_panel, cover);
+}
+
+/* In a narrow window, a click in the panel is also a way back to the text. */
+static void
+leave_panel_if_narrow (GlossWindow *self)
+{
+  if (self->narrow)
+    gtk_widget_set_visible (self->side_panel, FALSE);
+}
 
 /* Below PANEL_FOLD_WIDTH the side panel is put away, and it comes back
  * above it; in between the user's toggle stands. (libadwaita 1.2 has no
@@ -1477,24 +1528,7 @@ update_panel_fold (GlossWindow *self)
 
   self->narrow = narrow;
   gtk_widget_set_visible (self->side_panel, !narrow);
-}
-
-static gboolean
-update_panel_fold_idle_cb (gpointer data)
-{
-  update_panel_fold (data);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Only once the panel has been laid out: hiding a panel that never was
- * makes GTK 4.8 snapshot a scrollbar without an allocation. */
-static void
-on_side_panel_mapped_cb (GtkWidget   *panel,
-                         GlossWindow *self)
-{
-  g_signal_handlers_disconnect_by_func (panel, on_side_panel_mapped_cb, self);
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, update_panel_fold_idle_cb, g_object_ref (self), g_object_unref);
+  update_panel_cover (self);
 }
 
 static gboolean
@@ -1515,6 +1549,10 @@ gloss_window_close_request (GtkWindow *window)
       confirm_discard (self, close_now, NULL, NULL);
       return TRUE;
     }
+
+  /* The thread holds the window until it is done: stop it now, not when
+   * the window is finally disposed. */
+  g_cancellable_cancel (self->cancellable);
 
   return GTK_WINDOW_CLASS (gloss_window_parent_class)->close_request (window);
 }
@@ -1684,7 +1722,8 @@ gloss_window_init (GlossWindow *self)
   g_signal_connect (self, "notify::default-width", G_CALLBACK (update_panel_fold), NULL);
   g_signal_connect (self, "notify::maximized", G_CALLBACK (update_panel_fold), NULL);
   g_signal_connect (self, "notify::fullscreened", G_CALLBACK (update_panel_fold), NULL);
-  g_signal_connect (self->side_panel, "map", G_CALLBACK (on_side_panel_mapped_cb), self);
+  g_signal_connect_swapped (self->side_panel, "notify::visible", G_CALLBACK (update_panel_cover), self);
+  update_panel_fold (self);
 
   g_settings_bind (self->settings, "annotator", self->document_view, "annotator", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "snap-to-words", self->document_view, "snap-to-words", G_SETTINGS_BIND_GET);
@@ -1807,8 +1846,9 @@ gloss_window_show_document (GlossWindow   *self,
  * @files: (array length=n_files): corpora and texts
  *
  * Opens the first corpus (`*.gloss.json`) among @files, asking first about
- * unsaved changes, and imports every other file as a text, all in one
- * import: into the open corpus, or into a new one.
+ * unsaved changes (another corpus is reported, not opened), and imports
+ * every other file as a text, all in one import: into the open corpus, or
+ * into a new one.
  */
 void
 gloss_window_open_files (GlossWindow  *self,
@@ -1824,13 +1864,17 @@ gloss_window_open_files (GlossWindow  *self,
     {
       g_autofree char *name = g_file_get_basename (files[i]);
 
-      if (g_str_has_suffix (name, ".json"))
-        {
-          if (corpus == NULL)
-            corpus = files[i];
-        }
-      else
+      if (!g_str_has_suffix (name, ".gloss.json"))
         g_ptr_array_add (texts, g_object_ref (files[i]));
+      else if (corpus == NULL)
+        corpus = files[i];
+      else
+        {
+          /* Translators: %s is a file name */
+          g_autofree char *message = g_strdup_printf (_("One corpus at a time: “%s” was not opened"), name);
+
+          show_toast (self, message);
+        }
     }
 
   if (corpus != NULL)
