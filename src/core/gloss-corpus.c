@@ -383,6 +383,50 @@ gloss_corpus_find_document (GlossCorpus   *self,
 }
 
 /**
+ * gloss_corpus_check_label:
+ *
+ * Returns %TRUE when the schema has a label @label, and sets
+ * %GLOSS_CORPUS_ERROR_UNKNOWN_LABEL otherwise.
+ */
+gboolean
+gloss_corpus_check_label (GlossCorpus  *self,
+                          const char   *label,
+                          GError      **error)
+{
+  g_return_val_if_fail (GLOSS_IS_CORPUS (self), FALSE);
+
+  if (label != NULL && gloss_schema_lookup (self->schema, label) != NULL)
+    return TRUE;
+
+  g_set_error (error, GLOSS_CORPUS_ERROR, GLOSS_CORPUS_ERROR_UNKNOWN_LABEL,
+               _("The schema has no label “%s”"), label != NULL ? label : "");
+  return FALSE;
+}
+
+/**
+ * gloss_corpus_check_document:
+ *
+ * Returns %TRUE when @document belongs to this corpus, and sets
+ * %GLOSS_CORPUS_ERROR_UNKNOWN_DOCUMENT otherwise.
+ */
+gboolean
+gloss_corpus_check_document (GlossCorpus    *self,
+                             GlossDocument  *document,
+                             GError        **error)
+{
+  g_return_val_if_fail (GLOSS_IS_CORPUS (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), FALSE);
+
+  if (g_ptr_array_find (self->documents, document, NULL))
+    return TRUE;
+
+  g_set_error (error, GLOSS_CORPUS_ERROR, GLOSS_CORPUS_ERROR_UNKNOWN_DOCUMENT,
+               _("The document “%s” is not in this corpus"),
+               gloss_document_get_id (document));
+  return FALSE;
+}
+
+/**
  * gloss_corpus_add_document:
  *
  * Appends @document, refusing an empty id or one already in use.

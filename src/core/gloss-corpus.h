@@ -60,4 +60,11 @@ guint          gloss_corpus_take_documents     (GlossCorpus    *self,
                                                 GPtrArray      *renamed);
 guint64        gloss_corpus_get_change_count   (GlossCorpus    *self);
 
+gboolean       gloss_corpus_check_label        (GlossCorpus    *self,
+                                                const char     *label,
+                                                GError        **error);
+gboolean       gloss_corpus_check_document     (GlossCorpus    *self,
+                                                GlossDocument  *document,
+                                                GError        **error);
+
 G_END_DECLS

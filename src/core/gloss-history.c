@@ -166,33 +166,6 @@ record (GlossHistory *self,
 }
 
 static gboolean
-check_label (GlossHistory  *self,
-             const char    *label,
-             GError       **error)
-{
-  if (gloss_schema_lookup (gloss_corpus_get_schema (self->corpus), label) != NULL)
-    return TRUE;
-
-  g_set_error (error, GLOSS_CORPUS_ERROR, GLOSS_CORPUS_ERROR_UNKNOWN_LABEL,
-               _("The schema has no label “%s”"), label);
-  return FALSE;
-}
-
-static gboolean
-check_document (GlossHistory   *self,
-                GlossDocument  *document,
-                GError        **error)
-{
-  if (gloss_corpus_find_document (self->corpus, document, NULL))
-    return TRUE;
-
-  g_set_error (error, GLOSS_CORPUS_ERROR, GLOSS_CORPUS_ERROR_UNKNOWN_DOCUMENT,
-               _("The document “%s” is not in this corpus"),
-               gloss_document_get_id (document));
-  return FALSE;
-}
-
-static gboolean
 check_span (GlossDocument  *document,
             GlossSpan      *span,
             GError        **error)
@@ -431,8 +404,8 @@ gloss_history_add_span (GlossHistory   *self,
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (GLOSS_IS_SPAN (span), FALSE);
 
-  if (!check_document (self, document, error) ||
-      !check_label (self, gloss_span_get_label (span), error) ||
+  if (!gloss_corpus_check_document (self->corpus, document, error) ||
+      !gloss_corpus_check_label (self->corpus, gloss_span_get_label (span), error) ||
       !gloss_document_add_span (document, span, error))
     return FALSE;
 
@@ -453,7 +426,8 @@ gloss_history_remove_span (GlossHistory   *self,
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (GLOSS_IS_SPAN (span), FALSE);
 
-  if (!check_document (self, document, error) || !check_span (document, span, error))
+  if (!gloss_corpus_check_document (self->corpus, document, error) ||
+      !check_span (document, span, error))
     return FALSE;
 
   keep = g_object_ref (span);
@@ -477,9 +451,9 @@ gloss_history_relabel_span (GlossHistory   *self,
   g_return_val_if_fail (GLOSS_IS_SPAN (span), FALSE);
   g_return_val_if_fail (label != NULL, FALSE);
 
-  if (!check_document (self, document, error) ||
+  if (!gloss_corpus_check_document (self->corpus, document, error) ||
       !check_span (document, span, error) ||
-      !check_label (self, label, error))
+      !gloss_corpus_check_label (self->corpus, label, error))
     return FALSE;
 
   if (g_strcmp0 (gloss_span_get_label (span), label) == 0)
@@ -511,7 +485,8 @@ gloss_history_set_span_note (GlossHistory   *self,
   g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (GLOSS_IS_SPAN (span), FALSE);
 
-  if (!check_document (self, document, error) || !check_span (document, span, error))
+  if (!gloss_corpus_check_document (self->corpus, document, error) ||
+      !check_span (document, span, error))
     return FALSE;
 
   if (note == NULL)

@@ -16,6 +16,22 @@
 /* Files */
 
 /* tests/data/formats/@name; @name may start with a folder ("conll/…"). */
+/* Adds a document without a title to @corpus and returns it, owned by the
+ * corpus. */
+GlossDocument *
+format_test_add_document (GlossCorpus *corpus,
+                          const char  *id,
+                          const char  *text)
+{
+  g_autoptr(GlossDocument) document = gloss_document_new (id, NULL, text);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gloss_corpus_add_document (corpus, document, &error));
+  g_assert_no_error (error);
+
+  return document;
+}
+
 GFile *
 format_test_data_file (const char *name)
 {

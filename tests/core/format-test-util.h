@@ -1,6 +1,7 @@
-/* format-test-util.h: what the tests of the exchange formats share
+/* format-test-util.h: what the core tests share
  *
- * Compiled into every core test program; only the format tests use it.
+ * Compiled into every core test program; most of it serves the tests of the
+ * exchange formats.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +11,12 @@
 #include "gloss.h"
 
 G_BEGIN_DECLS
+
+/* Corpus */
+
+GlossDocument *format_test_add_document      (GlossCorpus      *corpus,
+                                              const char       *id,
+                                              const char       *text);
 
 /* Files */
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "gloss.h"
+#include "format-test-util.h"
 
 typedef struct
 {
@@ -84,20 +85,6 @@ assert_items_changed (Fixture *fixture,
   g_assert_cmpuint (change->position, ==, position);
   g_assert_cmpuint (change->removed, ==, removed);
   g_assert_cmpuint (change->added, ==, added);
-}
-
-static GlossDocument *
-add_document (GlossCorpus *corpus,
-              const char  *id,
-              const char  *text)
-{
-  g_autoptr(GlossDocument) document = gloss_document_new (id, NULL, text);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (gloss_corpus_add_document (corpus, document, &error));
-  g_assert_no_error (error);
-
-  return document;  /* owned by the corpus now */
 }
 
 static GlossSpan *
@@ -187,14 +174,14 @@ test_corpus_add_lookup_remove (Fixture       *fixture,
   GlossDocument *c;
   guint position = G_MAXUINT;
 
-  a = add_document (corpus, "a", "Alpha");
+  a = format_test_add_document (corpus, "a", "Alpha");
   g_assert_cmpuint (fixture->items_changed->len, ==, 1);
   assert_items_changed (fixture, 0, 0, 0, 1);
   g_assert_cmpuint (fixture->n_documents_notify, ==, 1);
 
-  b = add_document (corpus, "ban-tin-1", "Bản tin số 1");
+  b = format_test_add_document (corpus, "ban-tin-1", "Bản tin số 1");
   assert_items_changed (fixture, 1, 1, 0, 1);
-  c = add_document (corpus, "c", "Gamma");
+  c = format_test_add_document (corpus, "c", "Gamma");
   assert_items_changed (fixture, 2, 2, 0, 1);
   g_assert_cmpuint (fixture->n_documents_notify, ==, 3);
 
@@ -255,7 +242,7 @@ test_corpus_duplicate_document (Fixture       *fixture,
   GlossDocument *a;
   guint64 changes;
 
-  a = add_document (corpus, "a", "Alpha");
+  a = format_test_add_document (corpus, "a", "Alpha");
   changes = clean (fixture);
   g_array_set_size (fixture->items_changed, 0);
   fixture->n_documents_notify = 0;
@@ -313,10 +300,10 @@ test_corpus_dirty (Fixture       *fixture,
   guint64 changes;
 
   /* Adding a document is a change. */
-  a = add_document (corpus, "a", "The quick brown fox jumps over the lazy dog.");
+  a = format_test_add_document (corpus, "a", "The quick brown fox jumps over the lazy dog.");
   g_assert_true (gloss_corpus_get_dirty (corpus));
   g_assert_cmpuint (fixture->n_dirty_notify, ==, 1);
-  b = add_document (corpus, "b", "Ngoại giao Việt Nam");
+  b = format_test_add_document (corpus, "b", "Ngoại giao Việt Nam");
   g_assert_cmpuint (fixture->n_dirty_notify, ==, 1);  /* already dirty */
 
   /* set_dirty() notifies on change only. */
@@ -423,7 +410,7 @@ test_corpus_change_count (Fixture       *fixture,
   guint64 last;
 
   last = gloss_corpus_get_change_count (corpus);
-  document = add_document (corpus, "d", "0123456789012345678901234567890123456789");
+  document = format_test_add_document (corpus, "d", "0123456789012345678901234567890123456789");
   g_assert_cmpuint (gloss_corpus_get_change_count (corpus), >, last);
 
   /* Every change counts, dirty or not. */
@@ -504,15 +491,15 @@ test_corpus_make_document_id_unique (Fixture       *fixture,
 
   id1 = gloss_corpus_make_document_id (corpus, "Bản tin số 1.txt");
   g_assert_cmpstr (id1, ==, "ban-tin-so-1-txt");
-  add_document (corpus, id1, "one");
+  format_test_add_document (corpus, id1, "one");
 
   id2 = gloss_corpus_make_document_id (corpus, "Bản tin số 1.txt");
   g_assert_cmpstr (id2, ==, "ban-tin-so-1-txt-2");
-  add_document (corpus, id2, "two");
+  format_test_add_document (corpus, id2, "two");
 
   id3 = gloss_corpus_make_document_id (corpus, "BẢN TIN SỐ 1.TXT");
   g_assert_cmpstr (id3, ==, "ban-tin-so-1-txt-3");
-  add_document (corpus, id3, "three");
+  format_test_add_document (corpus, id3, "three");
 
   /* A gap is filled first. */
   g_assert_true (gloss_corpus_remove_document (corpus, gloss_corpus_lookup_document (corpus, id2)));
@@ -521,7 +508,7 @@ test_corpus_make_document_id_unique (Fixture       *fixture,
 
   doc1 = gloss_corpus_make_document_id (corpus, NULL);
   g_assert_cmpstr (doc1, ==, "doc");
-  add_document (corpus, doc1, "doc");
+  format_test_add_document (corpus, doc1, "doc");
   doc2 = gloss_corpus_make_document_id (corpus, "");
   g_assert_cmpstr (doc2, ==, "doc-2");
 }
@@ -576,9 +563,9 @@ test_corpus_count_spans (Fixture       *fixture,
   GlossDocument *b;
   GlossSpan *span;
 
-  a = add_document (corpus, "a", "The quick brown fox jumps over the lazy dog.");
-  b = add_document (corpus, "b", "Ngoại giao Việt Nam");
-  add_document (corpus, "c", "Empty of spans");
+  a = format_test_add_document (corpus, "a", "The quick brown fox jumps over the lazy dog.");
+  b = format_test_add_document (corpus, "b", "Ngoại giao Việt Nam");
+  format_test_add_document (corpus, "c", "Empty of spans");
   g_assert_cmpuint (gloss_corpus_count_spans (corpus), ==, 0);
 
   span = add_span (a, 0, 3, "principle");

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "gloss.h"
+#include "format-test-util.h"
 
 #define FOX_TEXT "The quick brown fox jumps over the lazy dog."
 #define VI_TEXT "Ngoại giao Việt Nam: độc lập, tự chủ, đa phương hóa, đa dạng hóa."
@@ -28,26 +29,14 @@ count_notify_cb (GObject    *object,
   (*counter)++;
 }
 
-static GlossDocument *
-add_document (GlossCorpus *corpus,
-              const char  *id,
-              const char  *text)
-{
-  g_autoptr(GlossDocument) document = gloss_document_new (id, NULL, text);
-
-  g_assert_true (gloss_corpus_add_document (corpus, document, NULL));
-
-  return document;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   fixture->corpus = gloss_corpus_new ();
   fixture->history = gloss_corpus_get_history (fixture->corpus);
-  fixture->a = add_document (fixture->corpus, "a", FOX_TEXT);
-  fixture->b = add_document (fixture->corpus, "b", VI_TEXT);
+  fixture->a = format_test_add_document (fixture->corpus, "a", FOX_TEXT);
+  fixture->b = format_test_add_document (fixture->corpus, "b", VI_TEXT);
   fixture->n_can_undo_notify = 0;
   fixture->n_can_redo_notify = 0;
 
@@ -840,10 +829,10 @@ test_history_random (void)
 
   for (guint i = 0; i < 30; i++)
     g_string_append (long_text, VI_TEXT " ");
-  add_document (corpus, "a", FOX_TEXT);
-  add_document (corpus, "b", VI_TEXT);
-  add_document (corpus, "c", long_text->str);
-  add_document (corpus, "d", "👩‍👩‍👧 e\xcc\x81 الدبلوماسية");
+  format_test_add_document (corpus, "a", FOX_TEXT);
+  format_test_add_document (corpus, "b", VI_TEXT);
+  format_test_add_document (corpus, "c", long_text->str);
+  format_test_add_document (corpus, "d", "👩‍👩‍👧 e\xcc\x81 الدبلوماسية");
 
   /* Something to start from that is not empty. */
   for (guint i = 0; i < 40; i++)
