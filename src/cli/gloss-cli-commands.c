@@ -731,3 +731,117 @@ gloss_cli_stats (int    argc,
 
   return GLOSS_CLI_OK;
 }
+
+/* Per-label counts in schema order, on standard error. */
+static void
+print_annotate_counts (GlossCorpus *corpus,
+                       GHashTable  *counts)
+{
+  GlossSchema *schema = gloss_corpus_get_schema (corpus);
+
+  for (guint i = 0; i < gloss_schema_get_n_labels (schema); i++)
+    {
+      const char *id = gloss_label_get_id (gloss_schema_get_label (schema, i));
+      guint n = lookup_count (counts, id);
+
+      if (n > 0)
+        fprintf (stderr, "  %-16s %8u\n", id, n);
+    }
+}
+
+int
+gloss_cli_annotate (int    argc,
+                    char **argv)
+{
+  g_autofree char *gazetteer_path = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *output = NULL;
+  g_auto(GStrv) inputs = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) list = NULL;
+  g_autoptr(GlossGazetteer) gazetteer = NULL;
+  g_autoptr(GlossCorpus) corpus = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean ignore_case = FALSE;
+  guint n_added;
+  GOptionEntry entries[] = {
+    { "gazetteer", 'g', 0, G_OPTION_ARG_FILENAME, &gazetteer_path,
+      N_("The term list: UTF-8, one term a line, “#” comments, optional TAB and label"), N_("FILE") },
+    { "label", 'l', 0, G_OPTION_ARG_STRING, &label,
+      N_("The label of terms that have none in the list"), N_("ID") },
+    { "ignore-case", 'i', 0, G_OPTION_ARG_NONE, &ignore_case,
+      N_("Match regardless of case"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the annotated corpus to FILE (“-” for standard output)"), N_("FILE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
+    { NULL }
+  };
+
+  if (!parse_options ("annotate", _("--gazetteer FILE CORPUS -o OUT"),
+                      _("Labels every whole-word occurrence of the terms of a list, the longest term\n"
+                        "first; spans already there are kept and not added twice. Nothing is written\n"
+                        "unless the list, the corpus and the labels are all valid."),
+                      entries, &argc, &argv))
+    return GLOSS_CLI_USAGE;
+
+  if (gazetteer_path == NULL)
+    {
+      print_error (_("no term list; give one with --gazetteer FILE"));
+      return GLOSS_CLI_USAGE;
+    }
+
+  if (inputs == NULL || inputs[0] == NULL || inputs[1] != NULL)
+    {
+      print_error (_("give exactly one corpus"));
+      return GLOSS_CLI_USAGE;
+    }
+
+  if (output == NULL)
+    {
+      print_error (_("no output file; give one with -o OUT"));
+      return GLOSS_CLI_USAGE;
+    }
+
+  file = g_file_new_for_commandline_arg (gazetteer_path);
+  if (!(list = g_file_load_bytes (file, NULL, NULL, &error)) ||
+      !(gazetteer = gloss_gazetteer_new_from_bytes (list, gazetteer_path, &error)))
+    {
+      if (list == NULL)
+        print_error ("%s: %s", gazetteer_path, error->message);
+      else
+        print_error ("%s", error->message);
+      return GLOSS_CLI_BAD_INPUT;
+    }
+
+  g_clear_object (&file);
+  file = g_file_new_for_commandline_arg (inputs[0]);
+  if (!(corpus = gloss_corpus_load_file (file, NULL, &problems, &error)))
+    {
+      print_error ("%s: %s", inputs[0], error->message);
+      return GLOSS_CLI_BAD_INPUT;
+    }
+  print_warnings (problems);
+
+  n_added = gloss_gazetteer_apply (gazetteer, corpus, NULL, label, ignore_case, counts, &error);
+  if (error != NULL)
+    {
+      print_error ("%s", error->message);
+      return GLOSS_CLI_BAD_INPUT;
+    }
+
+  bytes = gloss_corpus_save_to_bytes (corpus);
+  if (!write_output (bytes, output, &error))
+    {
+      print_error ("%s", error->message);
+      return GLOSS_CLI_BAD_INPUT;
+    }
+
+  fprintf (stderr, g_dngettext (GETTEXT_PACKAGE, "Added %u span", "Added %u spans", n_added), n_added);
+  fputc ('\n', stderr);
+  print_annotate_counts (corpus, counts);
+
+  return GLOSS_CLI_OK;
+}

@@ -27,6 +27,7 @@ static const Command commands[] = {
   { "export", gloss_cli_export, N_("Write a corpus as training data (doccano, spaCy, CoNLL, brat, W3C)") },
   { "validate", gloss_cli_validate, N_("Check corpora and report every problem") },
   { "stats", gloss_cli_stats, N_("Count documents and spans per label") },
+  { "annotate", gloss_cli_annotate, N_("Label the terms of a list (gazetteer) in a corpus") },
 };
 
 static void

@@ -1290,6 +1290,79 @@ test_stats_error_after_many_warnings (Fixture       *f,
 }
 
 static void
+test_annotate (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GlossCorpus) before = NULL;
+  g_autoptr(GlossCorpus) after = NULL;
+  GlossDocument *document;
+
+  copy_data (f, "small.gloss.json");
+  write_file (f, "list.txt", "# principles\nTỰ CHỦ\tprinciple\nhợp tác\nnhiệm\n", -1);
+
+  g_assert_cmpint (run_cli (f, &out, &err, "annotate", "--gazetteer", "list.txt", "--label", "task",
+                            "--ignore-case", "small.gloss.json", "-o", "out.gloss.json", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_str_has_prefix (err, "Added "));
+
+  before = load_clean_corpus (f, "small.gloss.json");
+  after = load_clean_corpus (f, "out.gloss.json");
+  g_assert_cmpuint (gloss_corpus_count_spans (after), >, gloss_corpus_count_spans (before));
+  document = gloss_corpus_lookup_document (after, "doc-independence");
+  g_assert_nonnull (gloss_document_find_span (document, 11, 17, "principle"));
+  g_assert_nonnull (gloss_document_find_span (document, 27, 33, "principle"));
+}
+
+static void
+test_annotate_bad_list (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *err = NULL;
+
+  copy_data (f, "small.gloss.json");
+  write_file (f, "list.txt", "tự chủ\tthe principle\n", -1);
+
+  g_assert_cmpint (run_cli (f, NULL, &err, "annotate", "--gazetteer", "list.txt",
+                            "small.gloss.json", "-o", "out.gloss.json", NULL), ==, 1);
+  g_assert_cmpstr (err, ==, "gloss-cli: list.txt:1: “the principle” is not a label id "
+                            "(1 to 64 ASCII letters, digits, “_”, “-”, “.” or “:”)\n");
+  assert_file_absent (f, "out.gloss.json");
+}
+
+static void
+test_annotate_unknown_label (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *err = NULL;
+
+  copy_data (f, "small.gloss.json");
+  write_file (f, "list.txt", "tự chủ\n", -1);
+
+  g_assert_cmpint (run_cli (f, NULL, &err, "annotate", "--gazetteer", "list.txt", "--label", "LOC",
+                            "small.gloss.json", "-o", "out.gloss.json", NULL), ==, 1);
+  g_assert_cmpstr (err, ==, "gloss-cli: The schema has no label “LOC”\n");
+  assert_file_absent (f, "out.gloss.json");
+}
+
+static void
+test_annotate_usage (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *err = NULL;
+  g_autofree char *no_output = NULL;
+
+  copy_data (f, "small.gloss.json");
+
+  g_assert_cmpint (run_cli (f, NULL, &err, "annotate", "small.gloss.json", "-o", "out.gloss.json", NULL), ==, 2);
+  g_assert_cmpstr (err, ==, "gloss-cli: no term list; give one with --gazetteer FILE\n");
+  g_assert_cmpint (run_cli (f, NULL, &no_output, "annotate", "-g", "list.txt", "small.gloss.json", NULL), ==, 2);
+  g_assert_cmpstr (no_output, ==, "gloss-cli: no output file; give one with -o OUT\n");
+  assert_file_absent (f, "out.gloss.json");
+}
+
+static void
 add_test (const char *path,
           void      (*func) (Fixture *, gconstpointer))
 {
@@ -1351,6 +1424,11 @@ main (int    argc,
   add_test ("/gloss/cli/stats/missing-file", test_stats_missing_file);
   add_test ("/gloss/cli/stats/two-corpora", test_stats_two_corpora);
   add_test ("/gloss/cli/stats/error-after-many-warnings", test_stats_error_after_many_warnings);
+
+  add_test ("/gloss/cli/annotate/labels", test_annotate);
+  add_test ("/gloss/cli/annotate/bad-list", test_annotate_bad_list);
+  add_test ("/gloss/cli/annotate/unknown-label", test_annotate_unknown_label);
+  add_test ("/gloss/cli/annotate/usage", test_annotate_usage);
 
   return g_test_run ();
 }
