@@ -45,6 +45,7 @@ struct _GlossDocument
   guint       tree_size;
   guint       next_span_id;
   guint       index_valid : 1;
+  guint       done : 1;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -62,6 +63,7 @@ enum {
   PROP_LANG,
   PROP_TEXT,
   PROP_N_SPANS,
+  PROP_DONE,
   N_PROPS
 };
 
@@ -320,6 +322,10 @@ gloss_document_get_property (GObject    *object,
       g_value_set_string (value, self->text);
       break;
 
+    case PROP_DONE:
+      g_value_set_boolean (value, self->done);
+      break;
+
     case PROP_N_SPANS:
       g_value_set_uint (value, self->spans->len);
       break;
@@ -357,6 +363,10 @@ gloss_document_set_property (GObject      *object,
 
     case PROP_TEXT:
       set_text (self, g_value_get_string (value));
+      break;
+
+    case PROP_DONE:
+      gloss_document_set_done (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -401,6 +411,15 @@ gloss_document_class_init (GlossDocumentClass *klass)
   properties [PROP_N_SPANS] =
     g_param_spec_uint ("n-spans", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * GlossDocument:done:
+   *
+   * Whether an annotator marked the document as finished.
+   */
+  properties [PROP_DONE] =
+    g_param_spec_boolean ("done", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -497,6 +516,35 @@ DEFINE_STRING_ACCESSORS (source, PROP_SOURCE)
 DEFINE_STRING_ACCESSORS (lang, PROP_LANG)
 
 #undef DEFINE_STRING_ACCESSORS
+
+gboolean
+gloss_document_get_done (GlossDocument *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (self), FALSE);
+
+  return self->done;
+}
+
+/**
+ * gloss_document_set_done:
+ *
+ * Marks the document as finished or not. Saved with the corpus; through
+ * gloss_history_set_document_done() it can be undone.
+ */
+void
+gloss_document_set_done (GlossDocument *self,
+                         gboolean       done)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT (self));
+
+  done = !!done;
+  if (self->done == (guint)done)
+    return;
+
+  self->done = done;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DONE]);
+  g_signal_emit (self, signals [CHANGED], 0);
+}
 
 /**
  * gloss_document_get_meta:
@@ -985,6 +1033,7 @@ gloss_document_copy (GlossDocument *self,
   copy = gloss_document_new (id != NULL ? id : self->id, self->title, self->text);
   gloss_document_set_source (copy, self->source);
   gloss_document_set_lang (copy, self->lang);
+  copy->done = self->done;
 
   /* Metadata is replaced, never changed in place, so it can be shared. */
   gloss_document_set_meta (copy, self->meta);

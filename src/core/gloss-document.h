@@ -43,6 +43,9 @@ void           gloss_document_set_source        (GlossDocument  *self,
 const char    *gloss_document_get_lang          (GlossDocument  *self);
 void           gloss_document_set_lang          (GlossDocument  *self,
                                                  const char     *lang);
+gboolean       gloss_document_get_done          (GlossDocument  *self);
+void           gloss_document_set_done          (GlossDocument  *self,
+                                                 gboolean        done);
 JsonObject    *gloss_document_get_meta          (GlossDocument  *self);
 void           gloss_document_set_meta          (GlossDocument  *self,
                                                  JsonObject     *meta);

@@ -175,6 +175,8 @@ expect_type (LoadContext *ctx,
     ok = JSON_NODE_HOLDS_OBJECT (node);
   else if (g_str_equal (wanted, "an array"))
     ok = JSON_NODE_HOLDS_ARRAY (node);
+  else if (g_str_equal (wanted, "a boolean"))
+    ok = JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN;
   else
     ok = JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
 
@@ -731,12 +733,13 @@ load_document (LoadContext *ctx,
                JsonNode    *node)
 {
   static const char * const known[] = {
-    "id", "title", "source", "lang", "text", "meta", "spans", NULL
+    "id", "title", "source", "lang", "text", "meta", "done", "spans", NULL
   };
   g_autoptr(GlossDocument) document = NULL;
   g_autoptr(GError) error = NULL;
   JsonObject *object;
   JsonNode *meta;
+  JsonNode *done;
   const char *id;
   const char *title;
   const char *source;
@@ -776,6 +779,12 @@ load_document (LoadContext *ctx,
     {
       check_strings (ctx, meta);
       gloss_document_set_meta (document, json_node_get_object (meta));
+      pop (ctx, saved);
+    }
+
+  if ((done = member (ctx, object, "done", "a boolean", FALSE, &saved)))
+    {
+      gloss_document_set_done (document, json_node_get_boolean (done));
       pop (ctx, saved);
     }
 
@@ -1581,6 +1590,10 @@ _gloss_format_append_document (GString       *out,
   g_string_append (out, "      \"meta\": ");
   _gloss_format_append_json_node (out, meta);
   g_string_append (out, ",\n");
+
+  /* Written only when set, so that a corpus nobody marked keeps its bytes. */
+  if (gloss_document_get_done (document))
+    g_string_append (out, "      \"done\": true,\n");
 
   if (n_spans == 0)
     g_string_append (out, "      \"spans\": []\n");

@@ -17,6 +17,7 @@ typedef enum
   COMMAND_REMOVE,
   COMMAND_RELABEL,
   COMMAND_NOTE,
+  COMMAND_DONE,
   COMMAND_BATCH,
 } CommandKind;
 
@@ -28,6 +29,7 @@ typedef struct
   char          *before;   /* label or note before the change */
   char          *after;    /* … and after it */
   GPtrArray     *children; /* of Command, for a batch */
+  gboolean       done;     /* the document's state after a COMMAND_DONE */
 } Command;
 
 struct _GlossHistory
@@ -110,6 +112,10 @@ command_run (Command  *command,
     case COMMAND_NOTE:
       gloss_document_set_span_note (command->document, command->span,
                                     forward ? command->after : command->before);
+      break;
+
+    case COMMAND_DONE:
+      gloss_document_set_done (command->document, forward ? command->done : !command->done);
       break;
 
     case COMMAND_BATCH:
@@ -497,6 +503,38 @@ gloss_history_set_span_note (GlossHistory   *self,
   before = g_strdup (gloss_span_get_note (span));
   gloss_document_set_span_note (document, span, note);
   record (self, command_new (COMMAND_NOTE, document, span, before, note));
+
+  return TRUE;
+}
+
+/**
+ * gloss_history_set_document_done:
+ * @done: whether the document is finished
+ *
+ * Marks @document as finished or not, as one undo step.
+ */
+gboolean
+gloss_history_set_document_done (GlossHistory   *self,
+                                 GlossDocument  *document,
+                                 gboolean        done,
+                                 GError        **error)
+{
+  Command *command;
+
+  g_return_val_if_fail (GLOSS_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT (document), FALSE);
+
+  if (!gloss_corpus_check_document (self->corpus, document, error))
+    return FALSE;
+
+  done = !!done;
+  if (gloss_document_get_done (document) == done)
+    return TRUE;
+
+  gloss_document_set_done (document, done);
+  command = command_new (COMMAND_DONE, document, NULL, NULL, NULL);
+  command->done = done;
+  record (self, command);
 
   return TRUE;
 }

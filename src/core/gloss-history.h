@@ -41,4 +41,9 @@ gboolean      gloss_history_set_span_note  (GlossHistory   *self,
                                             const char     *note,
                                             GError        **error);
 
+gboolean      gloss_history_set_document_done (GlossHistory  *self,
+                                               GlossDocument *document,
+                                               gboolean       done,
+                                               GError       **error);
+
 G_END_DECLS

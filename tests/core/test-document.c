@@ -1305,6 +1305,34 @@ test_document_query_random (void)
   g_clear_pointer (&watch.items_changed, g_array_unref);
 }
 
+/* "done" notifies and emits ::changed once per real change, and a copy
+ * (taken when an imported corpus is merged under a new id) keeps it. */
+static void
+test_document_done (void)
+{
+  g_autoptr(GlossDocument) document = gloss_document_new ("d", NULL, "Hà Nội 🇻🇳");
+  g_autoptr(GlossDocument) copy = NULL;
+  guint n_notify = 0;
+  guint n_changed = 0;
+
+  g_signal_connect_swapped (document, "notify::done", G_CALLBACK (count_cb), &n_notify);
+  g_signal_connect_swapped (document, "changed", G_CALLBACK (count_cb), &n_changed);
+
+  g_assert_false (gloss_document_get_done (document));
+  gloss_document_set_done (document, TRUE);
+  gloss_document_set_done (document, TRUE);
+  g_assert_true (gloss_document_get_done (document));
+  g_assert_cmpuint (n_notify, ==, 1);
+  g_assert_cmpuint (n_changed, ==, 1);
+
+  copy = gloss_document_copy (document, "d2");
+  g_assert_true (gloss_document_get_done (copy));
+
+  g_object_set (document, "done", FALSE, NULL);
+  g_assert_false (gloss_document_get_done (document));
+  g_assert_cmpuint (n_notify, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1315,6 +1343,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   g_test_add_func ("/gloss/core/document/properties", test_document_properties);
+  g_test_add_func ("/gloss/core/document/done", test_document_done);
   ADD ("/gloss/core/document/sorted", test_document_sorted);
   ADD ("/gloss/core/document/duplicate-span", test_document_duplicate_span);
   ADD ("/gloss/core/document/invalid-range", test_document_invalid_range);

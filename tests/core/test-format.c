@@ -293,6 +293,7 @@ static const MalformedCase malformed_cases[] = {
   { "document-id-duplicate.json", GLOSS_FORMAT_ERROR_DUPLICATE_ID, "documents[1].id", "“d1”", NULL },
   { "document-text-missing.json", GLOSS_FORMAT_ERROR_MISSING_MEMBER, "documents[0]", "“text”", NULL },
   { "meta-not-object.json", GLOSS_FORMAT_ERROR_WRONG_TYPE, "documents[0].meta", "expected an object, found an array", NULL },
+  { "done-not-boolean.json", GLOSS_FORMAT_ERROR_WRONG_TYPE, "documents[0].done", "expected a boolean, found a string", NULL },
 
   /* The spans */
   { "spans-not-array.json", GLOSS_FORMAT_ERROR_WRONG_TYPE, "documents[0].spans", "expected an array, found an object", NULL },
@@ -624,6 +625,7 @@ check_roundtrip_model (GlossCorpus *corpus)
   document = gloss_corpus_get_document (corpus, 0);
   g_assert_cmpstr (gloss_document_get_id (document), ==, "d1");
   g_assert_cmpstr (gloss_document_get_lang (document), ==, "vi");
+  g_assert_false (gloss_document_get_done (document));
   g_assert_cmpuint (gloss_document_get_length (document), ==, 68);
   g_assert_cmpuint (gloss_document_get_n_spans (document), ==, G_N_ELEMENTS (ids));
   for (guint i = 0; i < G_N_ELEMENTS (ids) && i < gloss_document_get_n_spans (document); i++)
@@ -686,6 +688,7 @@ check_roundtrip_model (GlossCorpus *corpus)
   /* Emoji: a ZWJ family is 5 code points, a flag 2. */
   document = gloss_corpus_get_document (corpus, 2);
   g_assert_cmpstr (gloss_document_get_id (document), ==, "d3-emoji");
+  g_assert_true (gloss_document_get_done (document));
   g_assert_cmpuint (gloss_document_get_length (document), ==, 44);
   g_assert_cmpuint (gloss_document_get_n_spans (document), ==, G_N_ELEMENTS (emoji_ids));
   for (guint i = 0; i < G_N_ELEMENTS (emoji_ids) && i < gloss_document_get_n_spans (document); i++)

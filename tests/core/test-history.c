@@ -922,6 +922,38 @@ test_history_random (void)
   g_assert_false (gloss_history_redo (history));
 }
 
+/* Marking a document done is saved, makes the corpus dirty and is one undo
+ * step; marking it again changes nothing and records nothing. */
+static void
+test_history_done (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GlossHistory *history = fixture->history;
+  GlossDocument *a = fixture->a;
+  g_autoptr(GlossDocument) stranger = gloss_document_new ("x", NULL, "x");
+  g_autoptr(GError) error = NULL;
+
+  gloss_corpus_set_dirty (fixture->corpus, FALSE);
+  g_assert_true (gloss_history_set_document_done (history, a, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_true (gloss_document_get_done (a));
+  g_assert_false (gloss_document_get_done (fixture->b));
+  g_assert_true (gloss_corpus_get_dirty (fixture->corpus));
+  assert_state (fixture, TRUE, FALSE);
+
+  g_assert_true (gloss_history_set_document_done (history, a, TRUE, &error));
+  g_assert_true (gloss_history_undo (history));
+  g_assert_false (gloss_document_get_done (a));
+  assert_state (fixture, FALSE, TRUE);
+
+  g_assert_true (gloss_history_redo (history));
+  g_assert_true (gloss_document_get_done (a));
+
+  g_assert_false (gloss_history_set_document_done (history, stranger, TRUE, &error));
+  g_assert_error (error, GLOSS_CORPUS_ERROR, GLOSS_CORPUS_ERROR_UNKNOWN_DOCUMENT);
+  g_assert_false (gloss_document_get_done (stranger));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -936,6 +968,7 @@ main (int   argc,
   ADD ("/gloss/core/history/remove", test_history_remove);
   ADD ("/gloss/core/history/relabel", test_history_relabel);
   ADD ("/gloss/core/history/note", test_history_note);
+  ADD ("/gloss/core/history/done", test_history_done);
   ADD ("/gloss/core/history/notify", test_history_notify);
   ADD ("/gloss/core/history/batch", test_history_batch);
   ADD ("/gloss/core/history/batch-mixed", test_history_batch_mixed);
