@@ -22,6 +22,7 @@ struct _GlossCorpus
   GPtrArray    *documents;
   GHashTable   *by_id;
   guint64       change_count;
+  guint         n_done;
   guint         dirty : 1;
 };
 
@@ -39,6 +40,7 @@ enum {
   PROP_FILE,
   PROP_DIRTY,
   PROP_N_DOCUMENTS,
+  PROP_N_DONE,
   N_PROPS
 };
 
@@ -84,14 +86,30 @@ on_content_changed_cb (GlossCorpus *self)
 }
 
 static void
+on_document_done_cb (GlossCorpus   *self,
+                     GParamSpec    *pspec,
+                     GlossDocument *document)
+{
+  if (gloss_document_get_done (document))
+    self->n_done++;
+  else
+    self->n_done--;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_DONE]);
+}
+
+static void
 gloss_corpus_dispose (GObject *object)
 {
   GlossCorpus *self = (GlossCorpus *)object;
 
   if (self->documents != NULL)
     for (guint i = 0; i < self->documents->len; i++)
-      g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->documents, i),
-                                            on_content_changed_cb, self);
+      {
+        g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->documents, i),
+                                              on_content_changed_cb, self);
+        g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->documents, i),
+                                              on_document_done_cb, self);
+      }
   if (self->schema != NULL)
     g_signal_handlers_disconnect_by_func (self->schema, on_content_changed_cb, self);
 
@@ -132,6 +150,10 @@ gloss_corpus_get_property (GObject    *object,
 
     case PROP_N_DOCUMENTS:
       g_value_set_uint (value, self->documents->len);
+      break;
+
+    case PROP_N_DONE:
+      g_value_set_uint (value, self->n_done);
       break;
 
     default:
@@ -218,6 +240,15 @@ gloss_corpus_class_init (GlossCorpusClass *klass)
 
   properties [PROP_N_DOCUMENTS] =
     g_param_spec_uint ("n-documents", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * GlossCorpus:n-done:
+   *
+   * How many documents are marked done.
+   */
+  properties [PROP_N_DONE] =
+    g_param_spec_uint ("n-done", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -382,6 +413,14 @@ gloss_corpus_find_document (GlossCorpus   *self,
   return g_ptr_array_find (self->documents, document, position);
 }
 
+guint
+gloss_corpus_get_n_done (GlossCorpus *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CORPUS (self), 0);
+
+  return self->n_done;
+}
+
 /**
  * gloss_corpus_check_label:
  *
@@ -459,9 +498,15 @@ gloss_corpus_add_document (GlossCorpus    *self,
   g_ptr_array_add (self->documents, g_object_ref (document));
   g_hash_table_insert (self->by_id, (gpointer)id, document);
   g_signal_connect_swapped (document, "changed", G_CALLBACK (on_content_changed_cb), self);
+  g_signal_connect_swapped (document, "notify::done", G_CALLBACK (on_document_done_cb), self);
 
   g_list_model_items_changed (G_LIST_MODEL (self), self->documents->len - 1, 0, 1);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_DOCUMENTS]);
+  if (gloss_document_get_done (document))
+    {
+      self->n_done++;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_DONE]);
+    }
   on_content_changed_cb (self);
 
   return TRUE;
@@ -476,6 +521,7 @@ gboolean
 gloss_corpus_remove_document (GlossCorpus   *self,
                               GlossDocument *document)
 {
+  gboolean was_done;
   guint position;
 
   g_return_val_if_fail (GLOSS_IS_CORPUS (self), FALSE);
@@ -484,13 +530,20 @@ gloss_corpus_remove_document (GlossCorpus   *self,
   if (!g_ptr_array_find (self->documents, document, &position))
     return FALSE;
 
+  was_done = gloss_document_get_done (document);
   g_signal_handlers_disconnect_by_func (document, on_content_changed_cb, self);
+  g_signal_handlers_disconnect_by_func (document, on_document_done_cb, self);
   g_hash_table_remove (self->by_id, gloss_document_get_id (document));
   g_ptr_array_remove_index (self->documents, position);
   gloss_history_clear (self->history);
 
   g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_DOCUMENTS]);
+  if (was_done)
+    {
+      self->n_done--;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_DONE]);
+    }
   on_content_changed_cb (self);
 
   return TRUE;

@@ -612,6 +612,38 @@ test_corpus_file (Fixture       *fixture,
   g_assert_false (gloss_corpus_get_dirty (corpus));
 }
 
+/* n-done follows documents being marked, added already done and removed. */
+static void
+test_corpus_n_done (void)
+{
+  g_autoptr(GlossCorpus) corpus = gloss_corpus_new ();
+  g_autoptr(GlossDocument) done = gloss_document_new ("c", NULL, "Đã xong ✅");
+  GlossDocument *a = format_test_add_document (corpus, "a", "Một");
+  GlossDocument *b = format_test_add_document (corpus, "b", "Hai");
+  guint n_notify = 0;
+
+  g_signal_connect (corpus, "notify::n-done", G_CALLBACK (count_notify_cb), &n_notify);
+  g_assert_cmpuint (gloss_corpus_get_n_done (corpus), ==, 0);
+
+  gloss_document_set_done (a, TRUE);
+  g_assert_cmpuint (gloss_corpus_get_n_done (corpus), ==, 1);
+  gloss_document_set_done (done, TRUE);
+  g_assert_true (gloss_corpus_add_document (corpus, done, NULL));
+  g_assert_cmpuint (gloss_corpus_get_n_done (corpus), ==, 2);
+  gloss_document_set_done (b, FALSE);
+  g_assert_cmpuint (gloss_corpus_get_n_done (corpus), ==, 2);
+  gloss_document_set_done (a, FALSE);
+  g_assert_cmpuint (gloss_corpus_get_n_done (corpus), ==, 1);
+  g_assert_true (gloss_corpus_remove_document (corpus, done));
+  g_assert_cmpuint (gloss_corpus_get_n_done (corpus), ==, 0);
+  g_assert_cmpuint (n_notify, ==, 4);
+
+  /* A removed document no longer counts. */
+  gloss_document_set_done (done, FALSE);
+  gloss_document_set_done (done, TRUE);
+  g_assert_cmpuint (gloss_corpus_get_n_done (corpus), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -623,6 +655,7 @@ main (int   argc,
 
   ADD ("/gloss/core/corpus/new", test_corpus_new);
   g_test_add_func ("/gloss/core/corpus/new-with-schema", test_corpus_new_with_schema);
+  g_test_add_func ("/gloss/core/corpus/n-done", test_corpus_n_done);
   ADD ("/gloss/core/corpus/add-lookup-remove", test_corpus_add_lookup_remove);
   ADD ("/gloss/core/corpus/duplicate-document", test_corpus_duplicate_document);
   ADD ("/gloss/core/corpus/empty-id", test_corpus_empty_id);
