@@ -41,6 +41,9 @@ struct _GlossWindow
   GtkWidget            *sidebar;
   GtkWidget            *content;
   GtkSearchEntry       *filter_entry;
+  GtkToggleButton      *hide_done_button;
+  GtkLabel             *progress_summary;
+  GtkLevelBar          *done_level;
   GtkListView          *documents_view;
   AdwWindowTitle       *title_widget;
   AdwWindowTitle       *sidebar_title;
@@ -261,6 +264,9 @@ filter_document (gpointer item,
   g_autofree char *title = NULL;
   g_autofree char *folded = NULL;
 
+  if (gtk_toggle_button_get_active (self->hide_done_button) && gloss_document_get_done (item))
+    return FALSE;
+
   if (needle == NULL || needle[0] == '\0')
     return TRUE;
 
@@ -275,6 +281,7 @@ static void
 on_filter_changed_cb (GlossWindow *self)
 {
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_actions (self);
 }
 
 static void
@@ -356,15 +363,46 @@ on_palette_row_activated_cb (GlossWindow   *self,
 
 /* List rows */
 
+static gboolean task_is_running (GlossWindow *self);
+
+static void
+on_done_check_toggled_cb (GtkCheckButton *check,
+                          GtkListItem    *item)
+{
+  GlossWindow *self = GLOSS_WINDOW (gtk_widget_get_root (GTK_WIDGET (check)));
+  GlossDocument *document = gtk_list_item_get_item (item);
+  g_autoptr(GError) error = NULL;
+
+  if (document == NULL || self == NULL || self->corpus == NULL ||
+      gtk_check_button_get_active (check) == gloss_document_get_done (document))
+    return;
+
+  if (task_is_running (self) ||
+      !gloss_history_set_document_done (gloss_corpus_get_history (self->corpus), document,
+                                        gtk_check_button_get_active (check), &error))
+    {
+      /* Refused (a task reads the corpus): the check goes back. */
+      gtk_check_button_set_active (check, gloss_document_get_done (document));
+      if (error != NULL)
+        show_toast (self, error->message);
+    }
+}
+
 static void
 setup_document_row_cb (GtkSignalListItemFactory *factory,
                        GtkListItem              *item,
                        gpointer                  user_data)
 {
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *check = gtk_check_button_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *caption = gtk_label_new (NULL);
 
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (check, _("Done (Ctrl+D)"));
+  g_signal_connect (check, "toggled", G_CALLBACK (on_done_check_toggled_cb), item);
+  gtk_widget_set_hexpand (box, TRUE);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (caption), 0);
@@ -374,7 +412,17 @@ setup_document_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_bottom (box, 6);
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), caption);
-  gtk_list_item_set_child (item, box);
+  gtk_box_append (GTK_BOX (row), check);
+  gtk_box_append (GTK_BOX (row), box);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+update_document_check (GlossDocument  *document,
+                       GParamSpec     *pspec,
+                       GtkCheckButton *check)
+{
+  gtk_check_button_set_active (check, gloss_document_get_done (document));
 }
 
 static void
@@ -394,15 +442,21 @@ bind_document_row_cb (GtkSignalListItemFactory *factory,
                       gpointer                  user_data)
 {
   GlossDocument *document = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *check = gtk_widget_get_first_child (row);
+  GtkWidget *box = gtk_widget_get_last_child (row);
   GtkWidget *title = gtk_widget_get_first_child (box);
   GtkWidget *caption = gtk_widget_get_last_child (box);
   const char *text = gloss_document_get_title (document);
+  const char *shown = text[0] != '\0' ? text : gloss_document_get_id (document);
 
-  gtk_label_set_label (GTK_LABEL (title), text[0] != '\0' ? text : gloss_document_get_id (document));
+  gtk_label_set_label (GTK_LABEL (title), shown);
   gtk_widget_set_tooltip_text (box, text[0] != '\0' ? text : NULL);
   update_document_caption (document, NULL, GTK_LABEL (caption));
   g_signal_connect_object (document, "notify::n-spans", G_CALLBACK (update_document_caption), caption, 0);
+  update_document_check (document, NULL, GTK_CHECK_BUTTON (check));
+  g_signal_connect_object (document, "notify::done", G_CALLBACK (update_document_check), check, 0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, shown, -1);
 }
 
 static void
@@ -411,9 +465,11 @@ unbind_document_row_cb (GtkSignalListItemFactory *factory,
                         gpointer                  user_data)
 {
   GlossDocument *document = gtk_list_item_get_item (item);
-  GtkWidget *caption = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *caption = gtk_widget_get_last_child (gtk_widget_get_last_child (row));
 
   g_signal_handlers_disconnect_by_func (document, update_document_caption, caption);
+  g_signal_handlers_disconnect_by_func (document, update_document_check, gtk_widget_get_first_child (row));
 }
 
 static GtkWidget *
@@ -529,6 +585,50 @@ update_spans_panel (GlossWindow *self)
   gtk_stack_set_visible_child_name (self->spans_stack, n > 0 ? "spans" : "empty");
 }
 
+/* "n of m done" under the sidebar; with Hide Done on, a document marked
+ * done leaves the list and the next one still to do opens in its place. */
+static void
+update_progress (GlossWindow *self)
+{
+  guint n = self->corpus != NULL ? gloss_corpus_get_n_documents (self->corpus) : 0;
+  guint n_done = self->corpus != NULL ? gloss_corpus_get_n_done (self->corpus) : 0;
+  g_autofree char *summary = NULL;
+
+  /* Translators: progress through a corpus: "3 of 12 documents done" */
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u document done",
+                                          "%u of %u documents done", n),
+                             n_done, n);
+  gtk_label_set_label (self->progress_summary, summary);
+  gtk_level_bar_set_value (self->done_level, n > 0 ? (double)n_done / n : 0);
+}
+
+static void
+on_n_done_changed_cb (GlossWindow *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  update_progress (self);
+
+  if (!gtk_toggle_button_get_active (self->hide_done_button))
+    return;
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+
+  if (self->document != NULL && gloss_document_get_done (self->document) &&
+      position != GTK_INVALID_LIST_POSITION)
+    {
+      guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+      g_autoptr(GlossDocument) next = NULL;
+
+      if (n_shown > 0)
+        next = g_list_model_get_item (G_LIST_MODEL (self->selection), MIN (position, n_shown - 1));
+      if (next != NULL)
+        gloss_window_show_document (self, next);
+    }
+
+  update_actions (self);
+}
+
 static void
 update_title (GlossWindow *self)
 {
@@ -554,18 +654,58 @@ update_title (GlossWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
-static gboolean task_is_running (GlossWindow *self);
-
 /* While an import or export thread runs, nothing may change the corpus or
  * start another: every action that could is off. */
+/* The position in the sidebar of the document after (@delta 1) or before
+ * (-1) the one shown, or GTK_INVALID_LIST_POSITION. The shown document may
+ * be filtered out of the sidebar (Hide Done): then its neighbours are the
+ * nearest listed documents in corpus order. */
+static guint
+neighbour_position (GlossWindow *self,
+                    int          delta)
+{
+  GListModel *shown = G_LIST_MODEL (self->selection);
+  guint n_shown = g_list_model_get_n_items (shown);
+  guint position = gtk_single_selection_get_selected (self->selection);
+  guint current;
+
+  if (self->document == NULL || n_shown == 0)
+    return GTK_INVALID_LIST_POSITION;
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    {
+      if ((delta < 0 && position == 0) || (delta > 0 && position + 1 >= n_shown))
+        return GTK_INVALID_LIST_POSITION;
+      return position + delta;
+    }
+
+  if (!gloss_corpus_find_document (self->corpus, self->document, &current))
+    return GTK_INVALID_LIST_POSITION;
+
+  /* The sidebar keeps corpus order, so a listed document's position is
+   * the number of listed documents before it. */
+  for (guint i = 0, listed = 0; i < gloss_corpus_get_n_documents (self->corpus); i++)
+    {
+      if (!filter_document (gloss_corpus_get_document (self->corpus, i), self))
+        continue;
+      if (i > current)
+        return delta > 0 ? listed : (listed > 0 ? listed - 1 : GTK_INVALID_LIST_POSITION);
+      listed++;
+    }
+
+  /* Nothing listed after the shown document. */
+  if (delta < 0 && n_shown > 0)
+    return n_shown - 1;
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
 static void
 update_actions (GlossWindow *self)
 {
   gboolean idle = !task_is_running (self);
   GlossHistory *history = self->corpus != NULL && idle ? gloss_corpus_get_history (self->corpus) : NULL;
   guint n = self->corpus != NULL ? gloss_corpus_get_n_documents (self->corpus) : 0;
-  guint position = self->document != NULL ? gtk_single_selection_get_selected (self->selection) : GTK_INVALID_LIST_POSITION;
-  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", history != NULL && gloss_history_get_can_undo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", history != NULL && gloss_history_get_can_redo (history));
@@ -574,14 +714,15 @@ update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", idle && self->corpus != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", idle && self->corpus != NULL && n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.label", idle && self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-done", idle && self->document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-sample", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-texts", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-document",
-                                 position != GTK_INVALID_LIST_POSITION && position + 1 < n_shown);
+                                 neighbour_position (self, 1) != GTK_INVALID_LIST_POSITION);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-document",
-                                 position != GTK_INVALID_LIST_POSITION && position > 0);
+                                 neighbour_position (self, -1) != GTK_INVALID_LIST_POSITION);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-panel", self->corpus != NULL);
 }
 
@@ -668,6 +809,8 @@ set_corpus_named (GlossWindow *self,
     {
       g_signal_connect_object (corpus, "notify::dirty", G_CALLBACK (on_corpus_dirty_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (corpus, "items-changed", G_CALLBACK (on_history_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (corpus, "notify::n-documents", G_CALLBACK (update_progress), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (corpus, "notify::n-done", G_CALLBACK (on_n_done_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (gloss_corpus_get_history (corpus), "notify", G_CALLBACK (on_history_changed_cb),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (gloss_corpus_get_schema (corpus), "changed", G_CALLBACK (on_schema_changed_cb),
@@ -675,6 +818,7 @@ set_corpus_named (GlossWindow *self,
     }
 
   rebuild_palette (self);
+  update_progress (self);
   gtk_stack_set_visible_child_name (self->main_stack, corpus != NULL ? "corpus" : "welcome");
 
   if (corpus != NULL && (first = last_document (self)) == NULL)
@@ -1427,18 +1571,32 @@ redo_action (GtkWidget  *widget,
 }
 
 static void
+toggle_done_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->corpus == NULL || self->document == NULL)
+    return;
+
+  if (!gloss_history_set_document_done (gloss_corpus_get_history (self->corpus), self->document,
+                                        !gloss_document_get_done (self->document), &error))
+    show_toast (self, error->message);
+}
+
+static void
 move_document (GlossWindow *self,
                int          delta)
 {
-  guint position = gtk_single_selection_get_selected (self->selection);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
+  guint position = neighbour_position (self, delta);
 
-  if (position == GTK_INVALID_LIST_POSITION || (delta < 0 && position == 0) ||
-      (delta > 0 && position + 1 >= n))
+  if (position == GTK_INVALID_LIST_POSITION)
     return;
 
-  gtk_single_selection_set_selected (self->selection, position + delta);
-  gtk_widget_activate_action (GTK_WIDGET (self->documents_view), "list.scroll-to-item", "u", position + delta);
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->documents_view), "list.scroll-to-item", "u", position);
   gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
 }
 
@@ -1633,6 +1791,9 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, content);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, filter_entry);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, hide_done_button);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, progress_summary);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, done_level);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, documents_view);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, title_widget);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, sidebar_title);
@@ -1667,6 +1828,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.previous-document", NULL, previous_document_action);
   gtk_widget_class_install_action (widget_class, "win.label", "s", label_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-done", NULL, toggle_done_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-texts", NULL);
@@ -1679,6 +1841,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.previous-document", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-document", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.toggle-done", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", "s", "doccano");
 }
 

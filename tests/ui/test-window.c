@@ -99,6 +99,25 @@ find_view (GtkWidget *widget)
   return NULL;
 }
 
+/* A template child, found by its id in gloss-window.ui. */
+static GtkWidget *
+find_by_id (GtkWidget  *widget,
+            const char *id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (child)), id) == 0)
+        return child;
+      if ((found = find_by_id (child, id)))
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 activate (Fixture    *f,
           const char *action,
@@ -295,6 +314,70 @@ test_window_import_texts (Fixture       *f,
   g_object_unref (files[1]);
 }
 
+/* Ctrl+D marks the shown document done, undoably; the sidebar counts
+ * progress, and with Hide Done on a document marked done leaves the list
+ * and the next one to do opens. */
+static void
+test_window_done (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GlossCorpus) corpus = gloss_corpus_new ();
+  g_autoptr(GlossDocument) first = gloss_document_new ("one", "Một", "Hòa bình.");
+  g_autoptr(GlossDocument) second = gloss_document_new ("two", "Hai", "Hợp tác 🤝.");
+  g_autoptr(GlossDocument) third = gloss_document_new ("three", "Ba", "مرحبا.");
+  GtkWidget *summary;
+  GtkWidget *hide_done;
+  GtkListView *list;
+
+  gloss_corpus_add_document (corpus, first, NULL);
+  gloss_corpus_add_document (corpus, second, NULL);
+  gloss_corpus_add_document (corpus, third, NULL);
+  gloss_corpus_set_dirty (corpus, FALSE);
+  gloss_window_set_corpus (f->window, corpus);
+  iterate ();
+
+  summary = find_by_id (GTK_WIDGET (f->window), "progress_summary");
+  hide_done = find_by_id (GTK_WIDGET (f->window), "hide_done_button");
+  list = GTK_LIST_VIEW (find_by_id (GTK_WIDGET (f->window), "documents_view"));
+  g_assert_nonnull (summary);
+  g_assert_nonnull (hide_done);
+  g_assert_nonnull (list);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (summary)), ==, "0 of 3 documents done");
+
+  activate (f, "win.toggle-done", NULL);
+  g_assert_true (gloss_document_get_done (first));
+  g_assert_true (gloss_corpus_get_dirty (corpus));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (summary)), ==, "1 of 3 documents done");
+
+  activate (f, "win.undo", NULL);
+  g_assert_false (gloss_document_get_done (first));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (summary)), ==, "0 of 3 documents done");
+  activate (f, "win.redo", NULL);
+  g_assert_true (gloss_document_get_done (first));
+
+  /* Hide Done: the list keeps the two still to do. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (hide_done), TRUE);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, 2);
+
+  activate (f, "win.next-document", NULL);
+  g_assert_true (gloss_window_get_document (f->window) == second);
+  activate (f, "win.toggle-done", NULL);
+  g_assert_true (gloss_document_get_done (second));
+  g_assert_true (gloss_window_get_document (f->window) == third);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, 1);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (summary)), ==, "2 of 3 documents done");
+
+  /* Undone, it comes back into the list. */
+  activate (f, "win.undo", NULL);
+  g_assert_false (gloss_document_get_done (second));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, 2);
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (hide_done), FALSE);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -316,6 +399,7 @@ main (int    argc,
   g_test_add ("/gloss/ui/window/save", Fixture, NULL, fixture_set_up, test_window_save, fixture_tear_down);
   g_test_add ("/gloss/ui/window/import-texts", Fixture, NULL, fixture_set_up, test_window_import_texts, fixture_tear_down);
   g_test_add ("/gloss/ui/window/unsaved-guard", Fixture, NULL, fixture_set_up, test_window_unsaved_guard, fixture_tear_down);
+  g_test_add ("/gloss/ui/window/done", Fixture, NULL, fixture_set_up, test_window_done, fixture_tear_down);
 
   status = g_test_run ();
   g_clear_object (&app);
