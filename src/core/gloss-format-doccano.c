@@ -22,6 +22,7 @@
 
 #include "gloss-export-formats.h"
 #include "gloss-format-jsonl.h"
+#include "gloss-format-private.h"
 
 struct _GlossDoccanoExporter
 {
@@ -195,7 +196,7 @@ read_label_entry (GlossJsonlReader  *reader,
   if (!JSON_NODE_HOLDS_ARRAY (node))
     return gloss_jsonl_reader_fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
                                     _("%s should be [start, end, \"label\"], found %s"),
-                                    what, gloss_jsonl_describe_node (node));
+                                    what, _gloss_json_describe_node (node));
 
   array = json_node_get_array (node);
   if (json_array_get_length (array) != 3)
@@ -221,7 +222,7 @@ read_labels (GlossJsonlReader  *reader,
   if (!JSON_NODE_HOLDS_ARRAY (node))
     return gloss_jsonl_reader_fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
                                     _("“%s” should be an array of [start, end, \"label\"] entries, found %s"),
-                                    member, gloss_jsonl_describe_node (node));
+                                    member, _gloss_json_describe_node (node));
 
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -247,7 +248,7 @@ read_entity (GlossJsonlReader  *reader,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return gloss_jsonl_reader_fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
                                     _("%s should be an object with “start_offset”, “end_offset” and “label”, found %s"),
-                                    what, gloss_jsonl_describe_node (node));
+                                    what, _gloss_json_describe_node (node));
 
   object = json_node_get_object (node);
   if (!(entry = gloss_jsonl_reader_add_entry (reader, entries, what,
@@ -263,7 +264,7 @@ read_entity (GlossJsonlReader  *reader,
   if (!gloss_jsonl_id_from_node (id, &entry->id) || entry->id == NULL)
     return gloss_jsonl_reader_fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
                                     _("%s: the id should be a whole number or a string, found %s"),
-                                    what, gloss_jsonl_describe_node (id));
+                                    what, _gloss_json_describe_node (id));
 
   return TRUE;
 }
@@ -279,7 +280,7 @@ read_entities (GlossJsonlReader  *reader,
   if (!JSON_NODE_HOLDS_ARRAY (node))
     return gloss_jsonl_reader_fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
                                     _("“entities” should be an array of objects, found %s"),
-                                    gloss_jsonl_describe_node (node));
+                                    _gloss_json_describe_node (node));
 
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
@@ -325,7 +326,7 @@ set_extra_string (GlossJsonlReader  *reader,
   if (!gloss_jsonl_holds_string (node))
     return gloss_jsonl_reader_fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
                                     _("meta “gloss_spans” “%s”: “%s” should be a string, found %s"),
-                                    key, name, gloss_jsonl_describe_node (node));
+                                    key, name, _gloss_json_describe_node (node));
 
   g_free (*field);
   *field = json_node_get_string (node)[0] != '\0' ? g_strdup (json_node_get_string (node)) : NULL;
@@ -348,7 +349,7 @@ read_extra (GlossJsonlReader  *reader,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return gloss_jsonl_reader_fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
                                     _("meta “gloss_spans” “%s” should be an object, found %s"),
-                                    key, gloss_jsonl_describe_node (node));
+                                    key, _gloss_json_describe_node (node));
 
   json_object_iter_init_ordered (&iter, json_node_get_object (node));
   while (ok && json_object_iter_next_ordered (&iter, &name, &value))
@@ -396,7 +397,7 @@ take_span_extras (GlossJsonlReader  *reader,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return gloss_jsonl_reader_fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
                                     _("meta “gloss_spans” should be an object, found %s"),
-                                    gloss_jsonl_describe_node (node));
+                                    _gloss_json_describe_node (node));
 
   by_key = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < entries->len; i++)
@@ -447,7 +448,7 @@ take_relations (GlossJsonlReader  *reader,
   if (!JSON_NODE_HOLDS_ARRAY (node))
     return gloss_jsonl_reader_fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
                                     _("“relations” should be an array, found %s"),
-                                    gloss_jsonl_describe_node (node));
+                                    _gloss_json_describe_node (node));
 
   if ((n = json_array_get_length (json_node_get_array (node))) == 0)
     return TRUE;
@@ -482,7 +483,7 @@ read_document_id (GlossJsonlReader  *reader,
   if (!gloss_jsonl_id_from_node (node, id))
     return gloss_jsonl_reader_fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
                                     _("“id” should be a string or a whole number, found %s"),
-                                    gloss_jsonl_describe_node (node));
+                                    _gloss_json_describe_node (node));
 
   return TRUE;
 }

@@ -108,7 +108,7 @@ read_offset (GlossJsonlReader  *reader,
   if (!holds_integer (node))
     return gloss_jsonl_reader_fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
                                     _("%s: the %s should be a whole number, found %s"),
-                                    what, which, gloss_jsonl_describe_node (node));
+                                    what, which, _gloss_json_describe_node (node));
 
   *raw = json_node_get_int (node);
   if (*raw < 0)
@@ -302,7 +302,7 @@ import_line (GlossJsonlReader  *reader,
   if (!JSON_NODE_HOLDS_OBJECT (root))
     return gloss_jsonl_reader_fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
                                     _("expected a JSON object (one document), found %s"),
-                                    gloss_jsonl_describe_node (root));
+                                    _gloss_json_describe_node (root));
 
   return reader->format->import_object (reader, json_node_get_object (root), error);
 }
@@ -440,30 +440,6 @@ gloss_jsonl_entries_new (void)
   return entries;
 }
 
-/* What a JSON value is, for messages: “found %s”. */
-const char *
-gloss_jsonl_describe_node (JsonNode *node)
-{
-  GType type;
-
-  if (node == NULL)
-    return _("nothing");
-  if (JSON_NODE_HOLDS_NULL (node))
-    return _("null");
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    return _("an object");
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return _("an array");
-
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_STRING)
-    return _("a string");
-  if (type == G_TYPE_BOOLEAN)
-    return _("true or false");
-
-  return _("a number");
-}
-
 gboolean
 gloss_jsonl_holds_string (JsonNode *node)
 {
@@ -549,7 +525,7 @@ gloss_jsonl_reader_read_text (GlossJsonlReader  *reader,
                              _("“text” is missing; every line needs the document text as a string"));
   else if (!gloss_jsonl_holds_string (node))
     gloss_jsonl_reader_fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
-                             _("“text” should be a string, found %s"), gloss_jsonl_describe_node (node));
+                             _("“text” should be a string, found %s"), _gloss_json_describe_node (node));
   else
     return json_node_get_string (node);
 
@@ -574,7 +550,7 @@ gloss_jsonl_reader_collect_meta (GlossJsonlReader  *reader,
       if (!JSON_NODE_HOLDS_OBJECT (given))
         {
           gloss_jsonl_reader_fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
-                                   _("“meta” should be an object, found %s"), gloss_jsonl_describe_node (given));
+                                   _("“meta” should be an object, found %s"), _gloss_json_describe_node (given));
           return NULL;
         }
 
@@ -697,7 +673,7 @@ gloss_jsonl_reader_add_entry (GlossJsonlReader  *reader,
       gloss_jsonl_reader_fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
                                _("%s: the label should be a non-empty string, found %s"), what,
                                gloss_jsonl_holds_string (label_node) ? _("an empty string")
-                                                                     : gloss_jsonl_describe_node (label_node));
+                                                                     : _gloss_json_describe_node (label_node));
       return NULL;
     }
 

@@ -71,7 +71,6 @@ gboolean         _gloss_jsonl_import                 (GlossImportContext      *c
                                                       GError                 **error);
 
 GArray          *gloss_jsonl_entries_new             (void);
-const char      *gloss_jsonl_describe_node           (JsonNode                *node);
 gboolean         gloss_jsonl_holds_string            (JsonNode                *node);
 gboolean         gloss_jsonl_id_from_node            (JsonNode                *node,
                                                       char                   **id);

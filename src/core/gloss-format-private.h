@@ -29,6 +29,7 @@ void      _gloss_format_append_json_node (GString       *out,
  * %NULL and either json-glib's own JSON_PARSER_ERROR or a
  * GLOSS_FORMAT_ERROR whose message starts with where: "column N: " or the
  * member's path ("meta.note: "). */
+const char *_gloss_json_describe_node (JsonNode *node);
 JsonNode *_gloss_json_parse_checked      (JsonParser    *parser,
                                           const char    *data,
                                           gsize          n_bytes,

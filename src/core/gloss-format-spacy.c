@@ -28,6 +28,7 @@
 
 #include "gloss-export-formats.h"
 #include "gloss-format-jsonl.h"
+#include "gloss-format-private.h"
 #include "gloss-tokenizer.h"
 
 struct _GlossSpacyExporter
@@ -248,7 +249,7 @@ read_span_string (GlossJsonlReader  *reader,
   if (!gloss_jsonl_holds_string (node))
     return gloss_jsonl_reader_fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
                                     _("%s: “%s” should be a string, found %s"),
-                                    what, name, gloss_jsonl_describe_node (node));
+                                    what, name, _gloss_json_describe_node (node));
 
   if (json_node_get_string (node)[0] != '\0')
     *field = g_strdup (json_node_get_string (node));
@@ -277,7 +278,7 @@ check_span_text (GlossJsonlReader  *reader,
   if (!gloss_jsonl_holds_string (node))
     return gloss_jsonl_reader_fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
                                     _("%s: “text” should be a string, found %s"),
-                                    what, gloss_jsonl_describe_node (node));
+                                    what, _gloss_json_describe_node (node));
 
   expected = json_node_get_string (node);
   from = g_utf8_offset_to_pointer (text, entry->start);
@@ -333,7 +334,7 @@ read_span (GlossJsonlReader  *reader,
   if (!JSON_NODE_HOLDS_OBJECT (node))
     return gloss_jsonl_reader_fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
                                     _("%s should be an object with “start”, “end” and “label”, found %s"),
-                                    what, gloss_jsonl_describe_node (node));
+                                    what, _gloss_json_describe_node (node));
 
   object = json_node_get_object (node);
   if (!(entry = gloss_jsonl_reader_add_entry (reader, entries, what,
@@ -368,7 +369,7 @@ read_spans (GlossJsonlReader  *reader,
   if (!JSON_NODE_HOLDS_ARRAY (node))
     return gloss_jsonl_reader_fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
                                     _("“spans” should be an array of objects, found %s"),
-                                    gloss_jsonl_describe_node (node));
+                                    _gloss_json_describe_node (node));
 
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)

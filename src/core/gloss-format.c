@@ -143,46 +143,79 @@ set_path_to_position (LoadContext *ctx,
     g_string_printf (ctx->path, _("line %u, column %u"), line, column);
 }
 
-static const char *
-node_type_name (JsonNode *node)
+/* What a JSON value is, for messages: “found %s”. */
+const char *
+_gloss_json_describe_node (JsonNode *node)
 {
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return "null";
+  if (node == NULL)
+    /* Translators: what was found where a JSON value was expected */
+    return C_("JSON value", "nothing");
+  if (JSON_NODE_HOLDS_NULL (node))
+    return C_("JSON value", "null");
   if (JSON_NODE_HOLDS_OBJECT (node))
-    return "an object";
+    return C_("JSON value", "an object");
   if (JSON_NODE_HOLDS_ARRAY (node))
-    return "an array";
+    return C_("JSON value", "an array");
 
   switch (json_node_get_value_type (node))
     {
     case G_TYPE_STRING:
-      return "a string";
+      return C_("JSON value", "a string");
     case G_TYPE_BOOLEAN:
-      return "a boolean";
+      return C_("JSON value", "true or false");
     default:
-      return "a number";
+      return C_("JSON value", "a number");
     }
 }
+
+typedef enum
+{
+  KIND_ANY,
+  KIND_OBJECT,
+  KIND_ARRAY,
+  KIND_STRING,
+  KIND_BOOLEAN,
+} Kind;
 
 static gboolean
 expect_type (LoadContext *ctx,
              JsonNode    *node,
-             const char  *wanted)
+             Kind         wanted)
 {
-  gboolean ok;
+  const char *name = NULL;
+  gboolean ok = FALSE;
 
-  if (g_str_equal (wanted, "an object"))
-    ok = JSON_NODE_HOLDS_OBJECT (node);
-  else if (g_str_equal (wanted, "an array"))
-    ok = JSON_NODE_HOLDS_ARRAY (node);
-  else if (g_str_equal (wanted, "a boolean"))
-    ok = JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN;
-  else
-    ok = JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+  switch (wanted)
+    {
+    case KIND_OBJECT:
+      ok = JSON_NODE_HOLDS_OBJECT (node);
+      name = C_("JSON value", "an object");
+      break;
+
+    case KIND_ARRAY:
+      ok = JSON_NODE_HOLDS_ARRAY (node);
+      name = C_("JSON value", "an array");
+      break;
+
+    case KIND_STRING:
+      ok = JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+      name = C_("JSON value", "a string");
+      break;
+
+    case KIND_BOOLEAN:
+      ok = JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN;
+      name = C_("JSON value", "true or false");
+      break;
+
+    case KIND_ANY:
+    default:
+      return TRUE;
+    }
 
   if (!ok)
+    /* Translators: both are JSON values: “expected an object, found an array” */
     report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_WRONG_TYPE,
-            _("expected %s, found %s"), wanted, node_type_name (node));
+            _("expected %s, found %s"), name, _gloss_json_describe_node (node));
 
   return ok;
 }
@@ -194,7 +227,7 @@ static JsonNode *
 member (LoadContext *ctx,
         JsonObject  *object,
         const char  *name,
-        const char  *wanted,
+        Kind         wanted,
         gboolean     required,
         gsize       *saved)
 {
@@ -209,7 +242,7 @@ member (LoadContext *ctx,
     }
 
   *saved = push_member (ctx, name);
-  if (wanted != NULL && !expect_type (ctx, node, wanted))
+  if (!expect_type (ctx, node, wanted))
     {
       pop (ctx, *saved);
       return NULL;
@@ -281,7 +314,7 @@ string_member (LoadContext *ctx,
 
   const char *value;
 
-  if (!(node = member (ctx, object, name, "a string", required, &saved)))
+  if (!(node = member (ctx, object, name, KIND_STRING, required, &saved)))
     return NULL;
 
   value = json_node_get_string (node);
@@ -303,7 +336,7 @@ offset_member (LoadContext *ctx,
   gint64 value;
   gsize saved;
 
-  if (!(node = member (ctx, object, name, NULL, TRUE, &saved)))
+  if (!(node = member (ctx, object, name, KIND_ANY, TRUE, &saved)))
     return FALSE;
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
@@ -318,7 +351,7 @@ offset_member (LoadContext *ctx,
         }
       else
         report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_WRONG_TYPE,
-                _("expected a whole number, found %s"), node_type_name (node));
+                _("expected a whole number, found %s"), _gloss_json_describe_node (node));
       pop (ctx, saved);
       return FALSE;
     }
@@ -372,7 +405,7 @@ load_label_names (LoadContext *ctx,
   JsonNode *node;
   gsize saved;
 
-  if (!(node = member (ctx, object, "names", "an object", FALSE, &saved)))
+  if (!(node = member (ctx, object, "names", KIND_OBJECT, FALSE, &saved)))
     return;
 
   json_object_iter_init_ordered (&iter, json_node_get_object (node));
@@ -380,7 +413,7 @@ load_label_names (LoadContext *ctx,
     {
       gsize saved_locale = push_member (ctx, locale);
 
-      if (expect_type (ctx, node, "a string") && locale[0] != '\0' &&
+      if (expect_type (ctx, node, KIND_STRING) && locale[0] != '\0' &&
           valid_string (ctx, locale) && valid_string (ctx, json_node_get_string (node)))
         gloss_label_set_name_for_locale (label, locale, json_node_get_string (node));
 
@@ -405,7 +438,7 @@ load_label (LoadContext *ctx,
   const char *key;
   gsize saved;
 
-  if (!expect_type (ctx, node, "an object"))
+  if (!expect_type (ctx, node, KIND_OBJECT))
     return;
 
   object = json_node_get_object (node);
@@ -476,13 +509,13 @@ load_schema (LoadContext *ctx,
   gsize saved;
   gsize saved_labels;
 
-  if (!(node = member (ctx, root, "schema", "an object", TRUE, &saved)))
+  if (!(node = member (ctx, root, "schema", KIND_OBJECT, TRUE, &saved)))
     return NULL;
 
   object = json_node_get_object (node);
   warn_unknown_members (ctx, object, known);
 
-  if ((node = member (ctx, object, "labels", "an array", TRUE, &saved_labels)))
+  if ((node = member (ctx, object, "labels", KIND_ARRAY, TRUE, &saved_labels)))
     {
       labels = json_node_get_array (node);
       for (guint i = 0; i < json_array_get_length (labels); i++)
@@ -627,7 +660,7 @@ load_span (LoadContext   *ctx,
   gboolean ok = TRUE;
   gsize saved;
 
-  if (!expect_type (ctx, node, "an object"))
+  if (!expect_type (ctx, node, KIND_OBJECT))
     return NULL;
 
   object = json_node_get_object (node);
@@ -697,7 +730,7 @@ load_spans (LoadContext   *ctx,
 
   g_array_set_clear_func (deferred, (GDestroyNotify)deferred_span_clear);
 
-  if (!(node = member (ctx, object, "spans", "an array", FALSE, &saved)))
+  if (!(node = member (ctx, object, "spans", KIND_ARRAY, FALSE, &saved)))
     return;
 
   spans = json_node_get_array (node);
@@ -747,7 +780,7 @@ load_document (LoadContext *ctx,
   const char *text;
   gsize saved;
 
-  if (!expect_type (ctx, node, "an object"))
+  if (!expect_type (ctx, node, KIND_OBJECT))
     return;
 
   object = json_node_get_object (node);
@@ -775,14 +808,14 @@ load_document (LoadContext *ctx,
   gloss_document_set_source (document, source);
   gloss_document_set_lang (document, lang);
 
-  if ((meta = member (ctx, object, "meta", "an object", FALSE, &saved)))
+  if ((meta = member (ctx, object, "meta", KIND_OBJECT, FALSE, &saved)))
     {
       check_strings (ctx, meta);
       gloss_document_set_meta (document, json_node_get_object (meta));
       pop (ctx, saved);
     }
 
-  if ((done = member (ctx, object, "done", "a boolean", FALSE, &saved)))
+  if ((done = member (ctx, object, "done", KIND_BOOLEAN, FALSE, &saved)))
     {
       gloss_document_set_done (document, json_node_get_boolean (done));
       pop (ctx, saved);
@@ -819,7 +852,7 @@ check_header (LoadContext *ctx,
       return FALSE;
     }
 
-  if (!(node = member (ctx, root, "version", NULL, TRUE, &saved)))
+  if (!(node = member (ctx, root, "version", KIND_ANY, TRUE, &saved)))
     return FALSE;
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
@@ -828,7 +861,7 @@ check_header (LoadContext *ctx,
               JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE
                 ? _("expected a whole number, found a fraction")
                 : _("expected a whole number, found %s"),
-              node_type_name (node));
+              _gloss_json_describe_node (node));
       pop (ctx, saved);
       return FALSE;
     }
@@ -879,7 +912,7 @@ load_root (LoadContext *ctx,
       return;
     }
 
-  if (!expect_type (ctx, root, "an object") || !check_header (ctx, json_node_get_object (root)))
+  if (!expect_type (ctx, root, KIND_OBJECT) || !check_header (ctx, json_node_get_object (root)))
     return;
 
   object = json_node_get_object (root);
@@ -890,7 +923,7 @@ load_root (LoadContext *ctx,
 
   ctx->corpus = gloss_corpus_new_with_schema (schema);
 
-  if (!(node = member (ctx, object, "documents", "an array", TRUE, &saved)))
+  if (!(node = member (ctx, object, "documents", KIND_ARRAY, TRUE, &saved)))
     return;
 
   documents = json_node_get_array (node);

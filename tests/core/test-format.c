@@ -293,7 +293,7 @@ static const MalformedCase malformed_cases[] = {
   { "document-id-duplicate.json", GLOSS_FORMAT_ERROR_DUPLICATE_ID, "documents[1].id", "“d1”", NULL },
   { "document-text-missing.json", GLOSS_FORMAT_ERROR_MISSING_MEMBER, "documents[0]", "“text”", NULL },
   { "meta-not-object.json", GLOSS_FORMAT_ERROR_WRONG_TYPE, "documents[0].meta", "expected an object, found an array", NULL },
-  { "done-not-boolean.json", GLOSS_FORMAT_ERROR_WRONG_TYPE, "documents[0].done", "expected a boolean, found a string", NULL },
+  { "done-not-boolean.json", GLOSS_FORMAT_ERROR_WRONG_TYPE, "documents[0].done", "expected true or false, found a string", NULL },
 
   /* The spans */
   { "spans-not-array.json", GLOSS_FORMAT_ERROR_WRONG_TYPE, "documents[0].spans", "expected an array, found an object", NULL },
