@@ -610,6 +610,41 @@ gloss_gazetteer_has_unlabelled (GlossGazetteer *self)
 }
 
 /**
+ * gloss_gazetteer_count_terms:
+ * @label: (nullable): a label id, or %NULL for the terms without a label
+ * @first_line: (out) (optional): the line of the first such term, 0 if none
+ *
+ * Lets a caller say where in the list a label comes from, for example when
+ * the schema lacks it.
+ *
+ * Returns: the number of terms with @label (or without one)
+ */
+guint
+gloss_gazetteer_count_terms (GlossGazetteer *self,
+                             const char     *label,
+                             guint          *first_line)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (first_line != NULL)
+    *first_line = 0;
+
+  for (guint i = 0; i < self->terms->len; i++)
+    {
+      const Term *term = g_ptr_array_index (self->terms, i);
+
+      if (g_strcmp0 (term->label, label) != 0)
+        continue;
+      if (n++ == 0 && first_line != NULL)
+        *first_line = term->line;
+    }
+
+  return n;
+}
+
+/**
  * gloss_gazetteer_match:
  * @default_label: (nullable): the label of terms without one; when %NULL
  *   such terms are not looked for

@@ -53,6 +53,9 @@ const char     *gloss_gazetteer_get_name         (GlossGazetteer  *self);
 guint           gloss_gazetteer_get_n_terms      (GlossGazetteer  *self);
 char          **gloss_gazetteer_dup_labels       (GlossGazetteer  *self);
 gboolean        gloss_gazetteer_has_unlabelled   (GlossGazetteer  *self);
+guint           gloss_gazetteer_count_terms      (GlossGazetteer  *self,
+                                                  const char      *label,
+                                                  guint           *first_line);
 GArray         *gloss_gazetteer_match            (GlossGazetteer  *self,
                                                   GlossDocument   *document,
                                                   const char      *default_label,

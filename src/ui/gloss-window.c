@@ -9,7 +9,9 @@
 
 #include <glib/gi18n.h>
 
+#include "gloss-color-dot.h"
 #include "gloss-document-view.h"
+#include "gloss-gazetteer-dialog.h"
 #include "gloss-window.h"
 
 #define MAX_RECENT 8
@@ -472,18 +474,6 @@ unbind_document_row_cb (GtkSignalListItemFactory *factory,
   g_signal_handlers_disconnect_by_func (document, update_document_check, gtk_widget_get_first_child (row));
 }
 
-static GtkWidget *
-make_color_dot (const char *color)
-{
-  GtkWidget *dot = gtk_label_new (NULL);
-  g_autofree char *markup = g_markup_printf_escaped ("<span foreground=\"%s\">●</span>", color);
-
-  gtk_label_set_markup (GTK_LABEL (dot), markup);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (dot), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-
-  return dot;
-}
-
 static void
 setup_span_row_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
@@ -564,7 +554,7 @@ rebuild_palette (GlossWindow *self)
       gtk_widget_set_hexpand (name, TRUE);
       gtk_widget_add_css_class (key, "dim-label");
       gtk_widget_add_css_class (key, "monospace");
-      gtk_box_append (GTK_BOX (box), make_color_dot (gloss_label_get_color (label)));
+      gtk_box_append (GTK_BOX (box), gloss_color_dot_new (gloss_label_get_color (label)));
       gtk_box_append (GTK_BOX (box), name);
       gtk_box_append (GTK_BOX (box), key);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
@@ -719,6 +709,7 @@ update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-sample", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-texts", idle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", idle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.pre-annotate", idle && n > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-document",
                                  neighbour_position (self, 1) != GTK_INVALID_LIST_POSITION);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-document",
@@ -1420,6 +1411,80 @@ on_export_response_cb (GtkNativeDialog *dialog,
   g_object_unref (dialog);
 }
 
+/* Pre-annotating with a term list */
+
+static void
+on_pre_annotated_cb (GlossWindow *self,
+                     guint        n_added)
+{
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u span", "Added %u spans", n_added), n_added);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_term_list_loaded_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GlossWindow) self = user_data;
+  g_autoptr(GlossGazetteer) gazetteer = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *parse_name = g_file_get_parse_name (G_FILE (object));
+  g_autofree char *name = g_path_get_basename (parse_name);
+  GlossGazetteerDialog *dialog;
+  char *contents;
+  gsize length;
+
+  if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &length, NULL, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *body = g_strdup_printf ("%s: %s", name, error->message);
+
+          show_error (self, _("Could Not Read the Term List"), body);
+        }
+      return;
+    }
+
+  bytes = g_bytes_new_take (contents, length);
+  if (!(gazetteer = gloss_gazetteer_new_from_bytes (bytes, name, &error)))
+    {
+      show_error (self, _("Could Not Read the Term List"), error->message);
+      return;
+    }
+
+  /* The corpus may have gone, or be busy, while the list was read. */
+  if (self->corpus == NULL || task_is_running (self))
+    return;
+
+  dialog = gloss_gazetteer_dialog_new (GTK_WINDOW (self), self->corpus, self->document, gazetteer);
+  g_signal_connect_object (dialog, "applied", G_CALLBACK (on_pre_annotated_cb), self, G_CONNECT_SWAPPED);
+  /* The dialog works on the corpus it was given, and must not outlive it. */
+  g_signal_connect_object (self, "notify::corpus", G_CALLBACK (gtk_window_destroy), dialog, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_term_list_response_cb (GtkNativeDialog *dialog,
+                          int              response,
+                          GlossWindow     *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))))
+    gloss_window_pre_annotate (self, file);
+
+  g_object_unref (dialog);
+}
+
 /* Actions */
 
 static void
@@ -1481,6 +1546,27 @@ import_folder_action (GtkWidget  *widget,
                                         _("_Import"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_import_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+pre_annotate_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Choose a Term List"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_filter_set_name (filter, _("Term Lists"));
+  gtk_file_filter_add_mime_type (filter, "text/plain");
+  gtk_file_filter_add_pattern (filter, "*.txt");
+  gtk_file_filter_add_pattern (filter, "*.tsv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_term_list_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
@@ -1819,6 +1905,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.import-texts", NULL, import_texts_action);
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.pre-annotate", NULL, pre_annotate_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
@@ -2059,4 +2146,21 @@ gloss_window_open_file (GlossWindow *self,
                         GFile       *file)
 {
   gloss_window_open_files (self, &file, 1);
+}
+
+/**
+ * gloss_window_pre_annotate:
+ * @file: a term list (see gloss-gazetteer.c)
+ *
+ * Reads @file and shows the pre-annotation dialog for it, or what is wrong
+ * with the list, naming its line; nothing changes until the dialog's Apply.
+ */
+void
+gloss_window_pre_annotate (GlossWindow *self,
+                           GFile       *file)
+{
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_file_load_contents_async (file, self->cancellable, on_term_list_loaded_cb, g_object_ref (self));
 }

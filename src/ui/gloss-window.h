@@ -27,5 +27,7 @@ void           gloss_window_open_file        (GlossWindow    *self,
 void           gloss_window_open_files       (GlossWindow    *self,
                                               GFile         **files,
                                               guint           n_files);
+void           gloss_window_pre_annotate     (GlossWindow    *self,
+                                              GFile          *file);
 
 G_END_DECLS

@@ -91,6 +91,7 @@ test_parse (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GlossGazetteer) gazetteer = NULL;
   g_auto(GStrv) labels = NULL;
+  guint line;
 
   gazetteer = gazetteer_new ("\xEF\xBB\xBF# Provinces\n"
                              "\n"
@@ -111,6 +112,16 @@ test_parse (void)
   g_assert_cmpuint (g_strv_length (labels), ==, 2);
   g_assert_cmpstr (labels[0], ==, "LOC");
   g_assert_cmpstr (labels[1], ==, "PER");
+
+  /* Where each label comes from, for messages about it. */
+  g_assert_cmpuint (gloss_gazetteer_count_terms (gazetteer, "LOC", &line), ==, 2);
+  g_assert_cmpuint (line, ==, 3);
+  g_assert_cmpuint (gloss_gazetteer_count_terms (gazetteer, "PER", &line), ==, 1);
+  g_assert_cmpuint (line, ==, 5);
+  g_assert_cmpuint (gloss_gazetteer_count_terms (gazetteer, NULL, &line), ==, 2);
+  g_assert_cmpuint (line, ==, 6);
+  g_assert_cmpuint (gloss_gazetteer_count_terms (gazetteer, "ORG", &line), ==, 0);
+  g_assert_cmpuint (line, ==, 0);
 }
 
 static void
