@@ -988,6 +988,8 @@ gloss_history_set_label_key (GlossHistory  *self,
                              const char    *key,
                              GError       **error)
 {
+  GlossLabel *other;
+
   g_return_val_if_fail (GLOSS_IS_HISTORY (self), FALSE);
   g_return_val_if_fail (GLOSS_IS_LABEL (label), FALSE);
 
@@ -998,6 +1000,16 @@ gloss_history_set_label_key (GlossHistory  *self,
     {
       g_set_error_literal (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_INVALID_KEY,
                            _("A label’s key cannot be empty: give it one visible character"));
+      return FALSE;
+    }
+
+  /* Named as the user sees it, where the schema names the id. */
+  other = gloss_schema_lookup_key (gloss_corpus_get_schema (self->corpus), key);
+  if (other != NULL && other != label)
+    {
+      g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_KEY_IN_USE,
+                   _("The key “%s” already applies the label “%s”"),
+                   key, gloss_label_get_display_name (other, NULL));
       return FALSE;
     }
 

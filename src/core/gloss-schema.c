@@ -283,7 +283,7 @@ gloss_schema_check_key (GlossSchema  *self,
     {
       g_set_error (error, GLOSS_SCHEMA_ERROR, GLOSS_SCHEMA_ERROR_KEY_IN_USE,
                    _("The key “%s” already applies the label “%s”"),
-                   key, gloss_label_get_display_name (other, NULL));
+                   key, gloss_label_get_id (other));
       return FALSE;
     }
 
