@@ -62,6 +62,7 @@ enum {
   PROP_0,
   PROP_CORPUS,
   PROP_DOCUMENT,
+  PROP_BUSY,
   N_PROPS
 };
 
@@ -231,10 +232,14 @@ on_history_changed_cb (GlossWindow *self)
   update_actions (self);
 }
 
+static void set_spans_model (GlossWindow *self);
+
 static void
 on_schema_changed_cb (GlossWindow *self)
 {
   rebuild_palette (self);
+  /* The rows show their label's name and colour. */
+  set_spans_model (self);
 }
 
 static void
@@ -520,6 +525,17 @@ rebuild_palette (GlossWindow *self)
 }
 
 static void
+set_spans_model (GlossWindow *self)
+{
+  g_autoptr(GtkNoSelection) spans = NULL;
+
+  if (self->document != NULL)
+    spans = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->document)));
+
+  gtk_list_view_set_model (self->spans_view, GTK_SELECTION_MODEL (spans));
+}
+
+static void
 update_spans_panel (GlossWindow *self)
 {
   guint n = self->document != NULL ? gloss_document_get_n_spans (self->document) : 0;
@@ -642,6 +658,7 @@ disconnect_corpus (GlossWindow *self)
     return;
 
   g_signal_handlers_disconnect_by_data (self->corpus, self);
+  g_settings_unbind (gloss_corpus_get_history (self->corpus), "annotator");
   g_signal_handlers_disconnect_by_data (gloss_corpus_get_history (self->corpus), self);
   g_signal_handlers_disconnect_by_data (gloss_corpus_get_schema (self->corpus), self);
 }
@@ -672,6 +689,9 @@ set_corpus_named (GlossWindow *self,
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (gloss_corpus_get_schema (corpus), "changed", G_CALLBACK (on_schema_changed_cb),
                                self, G_CONNECT_SWAPPED);
+      /* Whatever adds spans through the history signs them. */
+      g_settings_bind (self->settings, "annotator", gloss_corpus_get_history (corpus), "annotator",
+                       G_SETTINGS_BIND_GET);
     }
 
   rebuild_palette (self);
@@ -1027,6 +1047,7 @@ begin_task (GlossWindow *self,
   if (self->pulse_source == 0)
     self->pulse_source = g_timeout_add (100, pulse_cb, self);
   update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
 
   return self->task_cancellable;
 }
@@ -1040,6 +1061,7 @@ end_task (GlossWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->progress_revealer), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), TRUE);
   update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
 }
 
 static gboolean
@@ -1598,6 +1620,10 @@ gloss_window_get_property (GObject    *object,
       g_value_set_object (value, self->document);
       break;
 
+    case PROP_BUSY:
+      g_value_set_boolean (value, task_is_running (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1620,6 +1646,15 @@ gloss_window_class_init (GlossWindowClass *klass)
   properties [PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, GLOSS_TYPE_DOCUMENT,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * GlossWindow:busy:
+   *
+   * Whether an import or export thread reads the corpus, which nothing may
+   * change meanwhile.
+   */
+  properties [PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GLOSS_TYPE_DOCUMENT_VIEW);
@@ -1727,6 +1762,7 @@ gloss_window_init (GlossWindow *self)
 
   g_settings_bind (self->settings, "annotator", self->document_view, "annotator", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "snap-to-words", self->document_view, "snap-to-words", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "document-font-size", self->document_view, "font-size", G_SETTINGS_BIND_GET);
   g_signal_connect_object (self->document_view, "action-failed",
                            G_CALLBACK (on_view_action_failed_cb), self, G_CONNECT_SWAPPED);
 
@@ -1774,6 +1810,14 @@ gloss_window_set_corpus (GlossWindow *self,
   set_corpus_named (self, corpus, name != NULL ? name : _("New Corpus"));
 }
 
+gboolean
+gloss_window_get_busy (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
+
+  return task_is_running (self);
+}
+
 /**
  * gloss_window_get_document:
  *
@@ -1807,14 +1851,7 @@ gloss_window_show_document (GlossWindow   *self,
   g_set_object (&self->document, document);
 
   gloss_document_view_set_document (self->document_view, document != NULL ? self->corpus : NULL, document);
-  if (document != NULL)
-    {
-      g_autoptr(GtkNoSelection) spans = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (document)));
-
-      gtk_list_view_set_model (self->spans_view, GTK_SELECTION_MODEL (spans));
-    }
-  else
-    gtk_list_view_set_model (self->spans_view, NULL);
+  set_spans_model (self);
 
   if (document != NULL)
     {
