@@ -76,6 +76,7 @@ struct _GlossDocumentView
   double           press_y;
   guint32          last_release_time;
   guint            click_timeout_id;
+  guint            accessible_idle_id;
   guint            press_pending : 1;
 
   GtkWidget       *span_popover;
@@ -516,6 +517,26 @@ update_accessible_description (GlossDocumentView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
+}
+
+static gboolean
+accessible_idle_cb (gpointer data)
+{
+  GlossDocumentView *self = data;
+
+  self->accessible_idle_id = 0;
+  update_accessible_description (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A batch (a label removed with its spans, "label all") changes thousands
+ * of spans in a row; the description is worked out once, after them. */
+static void
+queue_accessible_update (GlossDocumentView *self)
+{
+  if (self->accessible_idle_id == 0)
+    self->accessible_idle_id = g_idle_add (accessible_idle_cb, self);
 }
 
 static void
@@ -1054,7 +1075,7 @@ on_items_changed_cb (GlossDocumentView *self,
 {
   invalidate_levels (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  update_accessible_description (self);
+  queue_accessible_update (self);
 
   if (self->popover_span != NULL && !span_is_shown (self, self->popover_span))
     gtk_popover_popdown (GTK_POPOVER (self->span_popover));
@@ -1253,6 +1274,7 @@ gloss_document_view_dispose (GObject *object)
   disconnect_document (self);
 
   g_clear_handle_id (&self->click_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->accessible_idle_id, g_source_remove);
   g_clear_pointer (&self->span_popover, gtk_widget_unparent);
   g_clear_pointer (&self->choose_popover, gtk_widget_unparent);
   g_clear_object (&self->popover_span);

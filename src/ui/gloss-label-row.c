@@ -194,10 +194,12 @@ make_locale_row (GlossLabelRow *self,
 {
   GtkWidget *row = adw_entry_row_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  /* Translators: a row's title; %s is a language code such as "vi" */
+  g_autofree char *title = g_strdup_printf (_("Name in %s"), locale);
   /* Translators: a button's tooltip; %s is a language code such as "vi" */
-  g_autofree char *tooltip = g_strdup_printf (_("Remove the Name in “%s”"), locale);
+  g_autofree char *tooltip = g_strdup_printf (_("Remove the Name in %s"), locale);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), locale);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (row), gloss_label_get_name_for_locale (self->label, locale));

@@ -473,6 +473,7 @@ bind_span_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *caption = NULL;
   g_autofree char *markup = NULL;
   const char *name = label != NULL ? gloss_label_get_display_name (label, NULL) : gloss_span_get_label (span);
+  const char *note;
 
   excerpt = gloss_document_dup_slice (self->document, gloss_span_get_start (span), gloss_span_get_end (span));
   g_strdelimit (excerpt, "\n\t", ' ');
@@ -484,7 +485,11 @@ bind_span_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_markup (GTK_LABEL (dot), markup);
   gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (texts)), excerpt);
   gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (texts)), caption);
-  gtk_widget_set_tooltip_text (row, gloss_span_get_note (span)[0] != '\0' ? gloss_span_get_note (span) : NULL);
+  /* Setting a tooltip asks the X server where the pointer is: rows are
+   * rebound thousands of times when a label goes with its spans. */
+  note = gloss_span_get_note (span)[0] != '\0' ? gloss_span_get_note (span) : NULL;
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (row), note) != 0)
+    gtk_widget_set_tooltip_text (row, note);
 }
 
 static void

@@ -834,6 +834,30 @@ test_snapping (Fixture       *f,
   g_assert_nonnull (gloss_document_find_span (f->a, 11, 19, "principle"));
 }
 
+static gboolean
+on_timeout_cb (gpointer user_data)
+{
+  *(gboolean *)user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The size the document view's text is laid out in, once the style
+ * changes have reached it with a frame. */
+static int
+text_size (Fixture *f)
+{
+  PangoContext *context;
+  gboolean done = FALSE;
+
+  g_timeout_add (200, on_timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  context = gtk_widget_get_pango_context (GTK_WIDGET (view (f)));
+
+  return pango_font_description_get_size (pango_context_get_font_description (context));
+}
+
 static void
 test_font_size (Fixture       *f,
                 gconstpointer  data)
@@ -867,11 +891,19 @@ test_font_size (Fixture       *f,
   g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 0);
   g_assert_cmpint (g_settings_get_int (f->settings, "document-font-size"), ==, 0);
 
-  /* The setting changed elsewhere shows here. */
+  /* The setting changed elsewhere shows here, and the text takes it. */
+  default_size = text_size (f);
   g_settings_set_int (f->settings, "document-font-size", 24);
   iterate ();
   g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 24);
   g_assert_cmpint (gloss_document_view_get_font_size (view (f)), ==, 24);
+  /* 24 points are 32 pixels, which GTK gives Pango. */
+  g_assert_cmpint (text_size (f), ==, 32 * PANGO_SCALE);
+  g_assert_cmpint (text_size (f), >, default_size);
+
+  g_settings_set_int (f->settings, "document-font-size", 0);
+  iterate ();
+  g_assert_cmpint (text_size (f), ==, default_size);
 }
 
 static void
