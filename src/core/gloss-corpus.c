@@ -11,6 +11,7 @@
 
 #include "gloss-corpus.h"
 #include "gloss-history.h"
+#include "gloss-text.h"
 
 struct _GlossCorpus
 {
@@ -562,41 +563,23 @@ char *
 gloss_corpus_make_document_id (GlossCorpus *self,
                                const char  *hint)
 {
-  g_autoptr(GString) base = g_string_new (NULL);
-  g_autofree char *ascii = NULL;
+  g_autofree char *base = NULL;
   char *candidate;
 
   g_return_val_if_fail (GLOSS_IS_CORPUS (self), NULL);
 
-  if (hint != NULL)
+  base = gloss_text_to_ascii_id (hint, TRUE, '-');
+  if (base[0] == '\0')
     {
-      g_autoptr(GString) plain = g_string_new (hint);
-
-      /* g_str_to_ascii() knows no ASCII for the Vietnamese Đ/đ. */
-      g_string_replace (plain, "Đ", "D", 0);
-      g_string_replace (plain, "đ", "d", 0);
-      ascii = g_str_to_ascii (plain->str, "C");
+      g_free (base);
+      base = g_strdup ("doc");
     }
 
-  for (const char *p = ascii; p != NULL && *p != '\0'; p++)
-    {
-      if (g_ascii_isalnum (*p) || *p == '_' || *p == '-')
-        g_string_append_c (base, g_ascii_tolower (*p));
-      else if (base->len > 0 && base->str[base->len - 1] != '-')
-        g_string_append_c (base, '-');
-    }
-  if (base->len > 64)
-    g_string_truncate (base, 64);
-  while (base->len > 0 && base->str[base->len - 1] == '-')
-    g_string_truncate (base, base->len - 1);
-  if (base->len == 0)
-    g_string_assign (base, "doc");
-
-  candidate = g_strdup (base->str);
+  candidate = g_strdup (base);
   for (guint n = 2; g_hash_table_contains (self->by_id, candidate); n++)
     {
       g_free (candidate);
-      candidate = g_strdup_printf ("%s-%u", base->str, n);
+      candidate = g_strdup_printf ("%s-%u", base, n);
     }
 
   return candidate;
@@ -611,6 +594,34 @@ gloss_corpus_count_spans (GlossCorpus *self)
 
   for (guint i = 0; i < self->documents->len; i++)
     n += gloss_document_get_n_spans (g_ptr_array_index (self->documents, i));
+
+  return n;
+}
+
+/**
+ * gloss_corpus_count_label_spans:
+ * @label: a label id
+ *
+ * Returns: how many spans of @label the documents hold, all together
+ */
+guint
+gloss_corpus_count_label_spans (GlossCorpus *self,
+                                const char  *label)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (GLOSS_IS_CORPUS (self), 0);
+  g_return_val_if_fail (label != NULL, 0);
+
+  for (guint i = 0; i < self->documents->len; i++)
+    {
+      GlossDocument *document = g_ptr_array_index (self->documents, i);
+      guint n_spans = gloss_document_get_n_spans (document);
+
+      for (guint j = 0; j < n_spans; j++)
+        if (g_str_equal (gloss_span_get_label (gloss_document_get_span (document, j)), label))
+          n++;
+    }
 
   return n;
 }

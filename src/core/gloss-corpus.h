@@ -56,6 +56,8 @@ char          *gloss_corpus_make_document_id   (GlossCorpus    *self,
                                                 const char     *hint);
 guint          gloss_corpus_count_spans        (GlossCorpus    *self);
 guint          gloss_corpus_get_n_done         (GlossCorpus    *self);
+guint          gloss_corpus_count_label_spans  (GlossCorpus    *self,
+                                                const char     *label);
 guint          gloss_corpus_take_documents     (GlossCorpus    *self,
                                                 GlossCorpus    *from,
                                                 GPtrArray      *renamed);

@@ -22,6 +22,9 @@ gboolean      gloss_history_redo           (GlossHistory   *self);
 void          gloss_history_clear          (GlossHistory   *self);
 void          gloss_history_begin_batch    (GlossHistory   *self);
 void          gloss_history_end_batch      (GlossHistory   *self);
+const char   *gloss_history_get_annotator  (GlossHistory   *self);
+void          gloss_history_set_annotator  (GlossHistory   *self,
+                                            const char     *annotator);
 gboolean      gloss_history_add_span       (GlossHistory   *self,
                                             GlossDocument  *document,
                                             GlossSpan      *span,
@@ -40,10 +43,42 @@ gboolean      gloss_history_set_span_note  (GlossHistory   *self,
                                             GlossSpan      *span,
                                             const char     *note,
                                             GError        **error);
-
 gboolean      gloss_history_set_document_done (GlossHistory  *self,
                                                GlossDocument *document,
                                                gboolean       done,
                                                GError       **error);
+
+gboolean      gloss_history_add_label      (GlossHistory   *self,
+                                            GlossLabel     *label,
+                                            guint           position,
+                                            GError        **error);
+gboolean      gloss_history_remove_label   (GlossHistory   *self,
+                                            GlossLabel     *label,
+                                            GError        **error);
+gboolean      gloss_history_move_label     (GlossHistory   *self,
+                                            GlossLabel     *label,
+                                            guint           position,
+                                            GError        **error);
+gboolean      gloss_history_set_label_name (GlossHistory   *self,
+                                            GlossLabel     *label,
+                                            const char     *name,
+                                            GError        **error);
+gboolean      gloss_history_set_label_color (GlossHistory  *self,
+                                            GlossLabel     *label,
+                                            const char     *color,
+                                            GError        **error);
+gboolean      gloss_history_set_label_key  (GlossHistory   *self,
+                                            GlossLabel     *label,
+                                            const char     *key,
+                                            GError        **error);
+gboolean      gloss_history_set_label_description (GlossHistory *self,
+                                            GlossLabel     *label,
+                                            const char     *description,
+                                            GError        **error);
+gboolean      gloss_history_set_label_locale_name (GlossHistory *self,
+                                            GlossLabel     *label,
+                                            const char     *locale,
+                                            const char     *name,
+                                            GError        **error);
 
 G_END_DECLS

@@ -497,6 +497,35 @@ gloss_label_key_is_valid (const char *key)
 }
 
 /**
+ * gloss_label_locale_is_valid:
+ *
+ * A locale for a display name is what gettext calls one: a language code,
+ * then optionally a territory, a codeset and a modifier (`vi`, `pt_BR`,
+ * `sr@latin`, `zh_Hant_TW`): 1 to 32 ASCII letters, digits, `_`, `-`, `.`
+ * or `@`, starting with a letter.
+ *
+ * Returns: whether @locale looks like one
+ */
+gboolean
+gloss_label_locale_is_valid (const char *locale)
+{
+  gsize len;
+
+  if (locale == NULL || !g_ascii_isalpha (locale[0]))
+    return FALSE;
+
+  len = strlen (locale);
+  if (len > 32)
+    return FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isalnum (locale[i]) && strchr ("_-.@", locale[i]) == NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
  * gloss_label_copy:
  *
  * Returns: (transfer full): a new label with the same id, names, colour,

@@ -44,5 +44,6 @@ const char  *gloss_label_get_display_name     (GlossLabel  *self,
 gboolean     gloss_label_id_is_valid          (const char  *id);
 gboolean     gloss_label_color_is_valid       (const char  *color);
 gboolean     gloss_label_key_is_valid         (const char  *key);
+gboolean     gloss_label_locale_is_valid      (const char  *locale);
 
 G_END_DECLS

@@ -7,9 +7,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "gloss-schema.h"
+#include "gloss-text.h"
 
 struct _GlossSchema
 {
@@ -247,13 +250,23 @@ gloss_schema_find (GlossSchema *self,
   return g_ptr_array_find (self->labels, label, position);
 }
 
-static gboolean
-check_key (GlossSchema  *self,
-           GlossLabel   *label,
-           const char   *key,
-           GError      **error)
+/**
+ * gloss_schema_check_key:
+ * @label: (nullable): the label that would take @key, which may keep its own
+ * @key: (nullable): a key, or %NULL for none
+ *
+ * Tells whether @label could have @key: it must be a single visible
+ * character that no other label uses. Changes nothing.
+ */
+gboolean
+gloss_schema_check_key (GlossSchema  *self,
+                        GlossLabel   *label,
+                        const char   *key,
+                        GError      **error)
 {
   GlossLabel *other;
+
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (self), FALSE);
 
   if (key == NULL || key[0] == '\0')
     return TRUE;
@@ -310,7 +323,7 @@ gloss_schema_insert (GlossSchema  *self,
       return FALSE;
     }
 
-  if (!check_key (self, label, gloss_label_get_key (label), error))
+  if (!gloss_schema_check_key (self, label, gloss_label_get_key (label), error))
     return FALSE;
 
   position = MIN (position, self->labels->len);
@@ -394,7 +407,7 @@ gloss_schema_set_label_key (GlossSchema  *self,
   g_return_val_if_fail (GLOSS_IS_SCHEMA (self), FALSE);
   g_return_val_if_fail (GLOSS_IS_LABEL (label), FALSE);
 
-  if (!check_key (self, label, key, error))
+  if (!gloss_schema_check_key (self, label, key, error))
     return FALSE;
 
   gloss_label_set_key (label, key);
@@ -425,6 +438,103 @@ gloss_schema_next_color (GlossSchema *self)
     }
 
   return palette[self->labels->len % G_N_ELEMENTS (palette)];
+}
+
+/**
+ * gloss_schema_next_key:
+ *
+ * Returns: (nullable): the first of the digits 1 to 9 and 0 that no label
+ *   uses as its key, or %NULL when all ten are taken
+ */
+const char *
+gloss_schema_next_key (GlossSchema *self)
+{
+  static const char * const keys[] = { "1", "2", "3", "4", "5", "6", "7", "8", "9", "0" };
+
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (gloss_schema_lookup_key (self, keys[i]) == NULL)
+      return keys[i];
+
+  return NULL;
+}
+
+static gboolean
+id_is_taken (GlossSchema *self,
+             const char  *id)
+{
+  /* Some tools fold the case of labels: "Task" beside "task" would merge. */
+  for (guint i = 0; i < self->labels->len; i++)
+    if (g_ascii_strcasecmp (gloss_label_get_id (g_ptr_array_index (self->labels, i)), id) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * gloss_schema_make_label_id:
+ * @name: (nullable): the display name the id is for
+ *
+ * Makes an id no label of the schema has, even ignoring case: @name in
+ * ASCII, its case kept (exports write ids, and NER tags such as `ORG` are
+ * upper case), with `_` for spaces and punctuation, `label` if nothing is
+ * left, and `_2`, `_3`… appended where needed.
+ *
+ * Returns: (transfer full): a valid, unused label id
+ */
+char *
+gloss_schema_make_label_id (GlossSchema *self,
+                            const char  *name)
+{
+  g_autofree char *base = NULL;
+  char *candidate;
+
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (self), NULL);
+
+  base = gloss_text_to_ascii_id (name, FALSE, '_');
+  if (base[0] == '\0')
+    {
+      g_free (base);
+      base = g_strdup ("label");
+    }
+
+  /* Room for the suffix within the 64 bytes an id may have. */
+  if (strlen (base) > 56)
+    base[56] = '\0';
+
+  candidate = g_strdup (base);
+  for (guint n = 2; id_is_taken (self, candidate); n++)
+    {
+      g_free (candidate);
+      candidate = g_strdup_printf ("%s_%u", base, n);
+    }
+
+  return candidate;
+}
+
+/**
+ * gloss_schema_make_label:
+ * @name: the display name of the new label
+ *
+ * Makes a label for this schema without adding it: an id from @name (see
+ * gloss_schema_make_label_id()), the next colour of the palette and the
+ * first free digit as its key.
+ *
+ * Returns: (transfer full): a new label
+ */
+GlossLabel *
+gloss_schema_make_label (GlossSchema *self,
+                         const char  *name)
+{
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (GLOSS_IS_SCHEMA (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  id = gloss_schema_make_label_id (self, name);
+
+  return gloss_label_new (id, name, gloss_schema_next_color (self), gloss_schema_next_key (self), NULL);
 }
 
 /**

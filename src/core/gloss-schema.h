@@ -20,6 +20,8 @@ typedef enum
   GLOSS_SCHEMA_ERROR_INVALID_KEY,
   GLOSS_SCHEMA_ERROR_KEY_IN_USE,
   GLOSS_SCHEMA_ERROR_INVALID_COLOR,
+  GLOSS_SCHEMA_ERROR_INVALID_NAME,
+  GLOSS_SCHEMA_ERROR_INVALID_LOCALE,
 } GlossSchemaError;
 
 #define GLOSS_TYPE_SCHEMA (gloss_schema_get_type())
@@ -54,10 +56,19 @@ gboolean     gloss_schema_remove        (GlossSchema  *self,
 void         gloss_schema_move          (GlossSchema  *self,
                                          guint         from,
                                          guint         to);
+gboolean     gloss_schema_check_key     (GlossSchema  *self,
+                                         GlossLabel   *label,
+                                         const char   *key,
+                                         GError      **error);
 gboolean     gloss_schema_set_label_key (GlossSchema  *self,
                                          GlossLabel   *label,
                                          const char   *key,
                                          GError      **error);
 const char  *gloss_schema_next_color    (GlossSchema  *self);
+const char  *gloss_schema_next_key      (GlossSchema  *self);
+char        *gloss_schema_make_label_id (GlossSchema  *self,
+                                         const char   *name);
+GlossLabel  *gloss_schema_make_label    (GlossSchema  *self,
+                                         const char   *name);
 
 G_END_DECLS

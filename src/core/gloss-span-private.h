@@ -19,4 +19,8 @@ void _gloss_span_set_label (GlossSpan  *self,
 void _gloss_span_set_note  (GlossSpan  *self,
                             const char *note);
 
+/* For GlossHistory, which signs a span on its way into a document. */
+void _gloss_span_set_annotator (GlossSpan  *self,
+                                const char *annotator);
+
 G_END_DECLS

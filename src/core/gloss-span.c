@@ -404,3 +404,20 @@ _gloss_span_set_note (GlossSpan  *self,
   self->note = g_strdup (note);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_NOTE]);
 }
+
+void
+_gloss_span_set_annotator (GlossSpan  *self,
+                           const char *annotator)
+{
+  g_assert (GLOSS_IS_SPAN (self));
+
+  if (annotator != NULL && annotator[0] == '\0')
+    annotator = NULL;
+
+  if (g_strcmp0 (self->annotator, annotator) == 0)
+    return;
+
+  g_free (self->annotator);
+  self->annotator = g_strdup (annotator);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ANNOTATOR]);
+}

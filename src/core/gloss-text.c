@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "gloss-text.h"
 
 typedef enum
@@ -195,4 +197,50 @@ gloss_text_validate_utf8 (const char *text,
     *bad_column = g_utf8_strlen (line_start, end - line_start) + 1;
 
   return FALSE;
+}
+
+/**
+ * gloss_text_to_ascii_id:
+ * @text: (nullable): a name, in any script
+ * @lowercase: whether to fold ASCII letters to lower case
+ * @separator: what stands for each run of other characters
+ *
+ * Reduces @text to an identifier: transliterated to ASCII, keeping
+ * letters, digits, `-` and `_`, with @separator for every run of anything
+ * else, at most 64 bytes, without a leading or trailing separator.
+ *
+ * Returns: (transfer full): the identifier, possibly empty
+ */
+char *
+gloss_text_to_ascii_id (const char *text,
+                        gboolean    lowercase,
+                        char        separator)
+{
+  g_autoptr(GString) id = g_string_new (NULL);
+  g_autofree char *ascii = NULL;
+
+  if (text != NULL)
+    {
+      g_autoptr(GString) plain = g_string_new (text);
+
+      /* g_str_to_ascii() knows no ASCII for the Vietnamese Đ/đ. */
+      g_string_replace (plain, "Đ", "D", 0);
+      g_string_replace (plain, "đ", "d", 0);
+      ascii = g_str_to_ascii (plain->str, "C");
+    }
+
+  for (const char *p = ascii; p != NULL && *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p) || *p == '_' || *p == '-')
+        g_string_append_c (id, lowercase ? g_ascii_tolower (*p) : *p);
+      else if (id->len > 0 && id->str[id->len - 1] != separator)
+        g_string_append_c (id, separator);
+    }
+
+  if (id->len > 64)
+    g_string_truncate (id, 64);
+  while (id->len > 0 && id->str[id->len - 1] == separator)
+    g_string_truncate (id, id->len - 1);
+
+  return g_string_free (g_steal_pointer (&id), FALSE);
 }

@@ -17,5 +17,8 @@ gboolean gloss_text_validate_utf8       (const char  *text,
                                          gsize       *bad_offset,
                                          guint       *bad_line,
                                          guint       *bad_column);
+char    *gloss_text_to_ascii_id         (const char  *text,
+                                         gboolean     lowercase,
+                                         char         separator);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-application.h"
+#include "gloss-preferences-window.h"
 #include "gloss-window.h"
 
 struct _GlossApplication
@@ -96,6 +97,40 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* One preferences window, over the window it edits the corpus of. It is
+ * not one of the application's windows, which are all GlossWindows. */
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (app);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *preferences;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GLOSS_IS_PREFERENCES_WINDOW (window))
+        {
+          gtk_window_present (window);
+          return;
+        }
+    }
+
+  preferences = gloss_preferences_window_new ();
+  if (GLOSS_IS_WINDOW (parent))
+    {
+      gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+      g_object_bind_property (parent, "corpus", preferences, "corpus", G_BINDING_SYNC_CREATE);
+      g_object_bind_property (parent, "busy", preferences, "locked", G_BINDING_SYNC_CREATE);
+    }
+
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static void
 quit_action (GSimpleAction *action,
              GVariant      *param,
@@ -111,6 +146,7 @@ quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "preferences", preferences_action },
   { "quit", quit_action },
 };
 
@@ -120,6 +156,7 @@ gloss_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *help_accels[] = { "<Control>question", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (gloss_application_parent_class)->startup (app);
 
@@ -127,6 +164,7 @@ gloss_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
 }
 
 static void

@@ -58,6 +58,8 @@ struct _GlossDocumentView
   GlossSchema     *schema;
   char            *annotator;
   gboolean         snap_to_words;
+  int              font_size;      /* points, 0 for the style's */
+  GtkCssProvider  *font_provider;
 
   /* Caches, NULL when stale. */
   GHashTable      *levels;         /* GlossSpan * → level + 1 */
@@ -74,6 +76,7 @@ struct _GlossDocumentView
   double           press_y;
   guint32          last_release_time;
   guint            click_timeout_id;
+  guint            accessible_idle_id;
   guint            press_pending : 1;
 
   GtkWidget       *span_popover;
@@ -99,6 +102,7 @@ enum {
   PROP_DOCUMENT,
   PROP_ANNOTATOR,
   PROP_SNAP_TO_WORDS,
+  PROP_FONT_SIZE,
   N_PROPS
 };
 
@@ -513,6 +517,26 @@ update_accessible_description (GlossDocumentView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
+}
+
+static gboolean
+accessible_idle_cb (gpointer data)
+{
+  GlossDocumentView *self = data;
+
+  self->accessible_idle_id = 0;
+  update_accessible_description (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A batch (a label removed with its spans, "label all") changes thousands
+ * of spans in a row; the description is worked out once, after them. */
+static void
+queue_accessible_update (GlossDocumentView *self)
+{
+  if (self->accessible_idle_id == 0)
+    self->accessible_idle_id = g_idle_add (accessible_idle_cb, self);
 }
 
 static void
@@ -1051,7 +1075,7 @@ on_items_changed_cb (GlossDocumentView *self,
 {
   invalidate_levels (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
-  update_accessible_description (self);
+  queue_accessible_update (self);
 
   if (self->popover_span != NULL && !span_is_shown (self, self->popover_span))
     gtk_popover_popdown (GTK_POPOVER (self->span_popover));
@@ -1250,6 +1274,7 @@ gloss_document_view_dispose (GObject *object)
   disconnect_document (self);
 
   g_clear_handle_id (&self->click_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->accessible_idle_id, g_source_remove);
   g_clear_pointer (&self->span_popover, gtk_widget_unparent);
   g_clear_pointer (&self->choose_popover, gtk_widget_unparent);
   g_clear_object (&self->popover_span);
@@ -1264,6 +1289,7 @@ gloss_document_view_finalize (GObject *object)
   GlossDocumentView *self = (GlossDocumentView *)object;
 
   g_clear_pointer (&self->annotator, g_free);
+  g_clear_object (&self->font_provider);
   g_clear_pointer (&self->segments, g_array_unref);
   g_clear_pointer (&self->dropdown_ids, g_ptr_array_unref);
   invalidate_levels (self);
@@ -1299,6 +1325,10 @@ gloss_document_view_get_property (GObject    *object,
       g_value_set_boolean (value, self->snap_to_words);
       break;
 
+    case PROP_FONT_SIZE:
+      g_value_set_int (value, self->font_size);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1324,6 +1354,10 @@ gloss_document_view_set_property (GObject      *object,
           self->snap_to_words = g_value_get_boolean (value);
           g_object_notify_by_pspec (object, pspec);
         }
+      break;
+
+    case PROP_FONT_SIZE:
+      gloss_document_view_set_font_size (self, g_value_get_int (value));
       break;
 
     default:
@@ -1374,6 +1408,16 @@ gloss_document_view_class_init (GlossDocumentViewClass *klass)
     g_param_spec_boolean ("snap-to-words", NULL, NULL, TRUE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * GlossDocumentView:font-size:
+   *
+   * The size of the text in points, or 0 for the style's (a little larger
+   * than the interface font).
+   */
+  properties [PROP_FONT_SIZE] =
+    g_param_spec_int ("font-size", NULL, NULL, 0, GLOSS_DOCUMENT_VIEW_MAX_FONT_SIZE, 0,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1410,6 +1454,12 @@ gloss_document_view_init (GlossDocumentView *self)
   self->choose_spans = g_ptr_array_new_with_free_func (g_object_unref);
 
   gtk_widget_add_css_class (GTK_WIDGET (self), "documentview");
+
+  /* Above the application's style.css, which sets the default size. */
+  self->font_provider = gtk_css_provider_new ();
+  gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self)),
+                                  GTK_STYLE_PROVIDER (self->font_provider),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
 
   gtk_text_view_set_editable (view, FALSE);
   gtk_text_view_set_cursor_visible (view, TRUE);
@@ -1590,6 +1640,36 @@ gloss_document_view_set_annotator (GlossDocumentView *self,
   g_free (self->annotator);
   self->annotator = g_strdup (annotator);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ANNOTATOR]);
+}
+
+int
+gloss_document_view_get_font_size (GlossDocumentView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), 0);
+
+  return self->font_size;
+}
+
+/**
+ * gloss_document_view_set_font_size:
+ * @points: the size of the text in points, or 0 for the style's
+ */
+void
+gloss_document_view_set_font_size (GlossDocumentView *self,
+                                   int                points)
+{
+  g_autofree char *css = NULL;
+
+  g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
+
+  points = CLAMP (points, 0, GLOSS_DOCUMENT_VIEW_MAX_FONT_SIZE);
+  if (self->font_size == points)
+    return;
+
+  self->font_size = points;
+  css = points > 0 ? g_strdup_printf ("textview.documentview { font-size: %dpt; }", points) : g_strdup ("");
+  gtk_css_provider_load_from_data (self->font_provider, css, -1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FONT_SIZE]);
 }
 
 /**

@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 
 #define GLOSS_TYPE_DOCUMENT_VIEW (gloss_document_view_get_type())
 
+/* The largest #GlossDocumentView:font-size, in points. */
+#define GLOSS_DOCUMENT_VIEW_MAX_FONT_SIZE 72
+
 G_DECLARE_FINAL_TYPE (GlossDocumentView, gloss_document_view, GLOSS, DOCUMENT_VIEW, GtkTextView)
 
 GtkWidget     *gloss_document_view_new              (void);
@@ -24,6 +27,9 @@ void           gloss_document_view_set_document     (GlossDocumentView  *self,
 const char    *gloss_document_view_get_annotator    (GlossDocumentView  *self);
 void           gloss_document_view_set_annotator    (GlossDocumentView  *self,
                                                      const char         *annotator);
+int            gloss_document_view_get_font_size    (GlossDocumentView  *self);
+void           gloss_document_view_set_font_size    (GlossDocumentView  *self,
+                                                     int                 points);
 gboolean       gloss_document_view_get_selection    (GlossDocumentView  *self,
                                                      guint              *start,
                                                      guint              *end);

@@ -67,6 +67,7 @@ enum {
   PROP_0,
   PROP_CORPUS,
   PROP_DOCUMENT,
+  PROP_BUSY,
   N_PROPS
 };
 
@@ -236,10 +237,14 @@ on_history_changed_cb (GlossWindow *self)
   update_actions (self);
 }
 
+static void set_spans_model (GlossWindow *self);
+
 static void
 on_schema_changed_cb (GlossWindow *self)
 {
   rebuild_palette (self);
+  /* The rows show their label's name and colour. */
+  set_spans_model (self);
 }
 
 static void
@@ -514,6 +519,7 @@ bind_span_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *caption = NULL;
   g_autofree char *markup = NULL;
   const char *name = label != NULL ? gloss_label_get_display_name (label, NULL) : gloss_span_get_label (span);
+  const char *note;
 
   excerpt = gloss_document_dup_slice (self->document, gloss_span_get_start (span), gloss_span_get_end (span));
   g_strdelimit (excerpt, "\n\t", ' ');
@@ -525,7 +531,11 @@ bind_span_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_markup (GTK_LABEL (dot), markup);
   gtk_label_set_label (GTK_LABEL (gtk_widget_get_first_child (texts)), excerpt);
   gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (texts)), caption);
-  gtk_widget_set_tooltip_text (row, gloss_span_get_note (span)[0] != '\0' ? gloss_span_get_note (span) : NULL);
+  /* Setting a tooltip asks the X server where the pointer is: rows are
+   * rebound thousands of times when a label goes with its spans. */
+  note = gloss_span_get_note (span)[0] != '\0' ? gloss_span_get_note (span) : NULL;
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (row), note) != 0)
+    gtk_widget_set_tooltip_text (row, note);
 }
 
 static void
@@ -563,6 +573,17 @@ rebuild_palette (GlossWindow *self)
                               g_strdup (gloss_label_get_id (label)), g_free);
       gtk_list_box_append (self->palette_list, row);
     }
+}
+
+static void
+set_spans_model (GlossWindow *self)
+{
+  g_autoptr(GtkNoSelection) spans = NULL;
+
+  if (self->document != NULL)
+    spans = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->document)));
+
+  gtk_list_view_set_model (self->spans_view, GTK_SELECTION_MODEL (spans));
 }
 
 static void
@@ -774,6 +795,7 @@ disconnect_corpus (GlossWindow *self)
     return;
 
   g_signal_handlers_disconnect_by_data (self->corpus, self);
+  g_settings_unbind (gloss_corpus_get_history (self->corpus), "annotator");
   g_signal_handlers_disconnect_by_data (gloss_corpus_get_history (self->corpus), self);
   g_signal_handlers_disconnect_by_data (gloss_corpus_get_schema (self->corpus), self);
 }
@@ -806,6 +828,9 @@ set_corpus_named (GlossWindow *self,
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (gloss_corpus_get_schema (corpus), "changed", G_CALLBACK (on_schema_changed_cb),
                                self, G_CONNECT_SWAPPED);
+      /* Whatever adds spans through the history signs them. */
+      g_settings_bind (self->settings, "annotator", gloss_corpus_get_history (corpus), "annotator",
+                       G_SETTINGS_BIND_GET);
     }
 
   rebuild_palette (self);
@@ -1162,6 +1187,7 @@ begin_task (GlossWindow *self,
   if (self->pulse_source == 0)
     self->pulse_source = g_timeout_add (100, pulse_cb, self);
   update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
 
   return self->task_cancellable;
 }
@@ -1175,6 +1201,7 @@ end_task (GlossWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->progress_revealer), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), TRUE);
   update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
 }
 
 static gboolean
@@ -1842,6 +1869,10 @@ gloss_window_get_property (GObject    *object,
       g_value_set_object (value, self->document);
       break;
 
+    case PROP_BUSY:
+      g_value_set_boolean (value, task_is_running (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1864,6 +1895,15 @@ gloss_window_class_init (GlossWindowClass *klass)
   properties [PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, GLOSS_TYPE_DOCUMENT,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * GlossWindow:busy:
+   *
+   * Whether an import or export thread reads the corpus, which nothing may
+   * change meanwhile.
+   */
+  properties [PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GLOSS_TYPE_DOCUMENT_VIEW);
@@ -1977,6 +2017,7 @@ gloss_window_init (GlossWindow *self)
 
   g_settings_bind (self->settings, "annotator", self->document_view, "annotator", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "snap-to-words", self->document_view, "snap-to-words", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "document-font-size", self->document_view, "font-size", G_SETTINGS_BIND_GET);
   g_signal_connect_object (self->document_view, "action-failed",
                            G_CALLBACK (on_view_action_failed_cb), self, G_CONNECT_SWAPPED);
 
@@ -2024,6 +2065,14 @@ gloss_window_set_corpus (GlossWindow *self,
   set_corpus_named (self, corpus, name != NULL ? name : _("New Corpus"));
 }
 
+gboolean
+gloss_window_get_busy (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), FALSE);
+
+  return task_is_running (self);
+}
+
 /**
  * gloss_window_get_document:
  *
@@ -2057,14 +2106,7 @@ gloss_window_show_document (GlossWindow   *self,
   g_set_object (&self->document, document);
 
   gloss_document_view_set_document (self->document_view, document != NULL ? self->corpus : NULL, document);
-  if (document != NULL)
-    {
-      g_autoptr(GtkNoSelection) spans = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (document)));
-
-      gtk_list_view_set_model (self->spans_view, GTK_SELECTION_MODEL (spans));
-    }
-  else
-    gtk_list_view_set_model (self->spans_view, NULL);
+  set_spans_model (self);
 
   if (document != NULL)
     {

@@ -19,6 +19,7 @@ GlossWindow   *gloss_window_new              (GtkApplication *application);
 GlossCorpus   *gloss_window_get_corpus       (GlossWindow    *self);
 void           gloss_window_set_corpus       (GlossWindow    *self,
                                               GlossCorpus    *corpus);
+gboolean       gloss_window_get_busy         (GlossWindow    *self);
 GlossDocument *gloss_window_get_document     (GlossWindow    *self);
 void           gloss_window_show_document    (GlossWindow    *self,
                                               GlossDocument  *document);
