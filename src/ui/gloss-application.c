@@ -153,6 +153,8 @@ gloss_application_init (GlossApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  /* Translators: what `gloss --help` says it takes after the options */
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
 }
 
 GlossApplication *
