@@ -21,6 +21,10 @@ packages=(
   libglib2.0-dev libglib2.0-dev-bin libjson-glib-dev
   libgtk-4-dev libadwaita-1-dev
   xvfb xauth dbus-daemon
+  # Desktop integration: post-install caches, icons and SVG loading, and
+  # the validators the 'data' tests run.
+  libgtk-4-bin adwaita-icon-theme librsvg2-common shared-mime-info
+  desktop-file-utils appstream libxml2-utils
 )
 
 missing_packages () {

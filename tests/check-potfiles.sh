@@ -2,6 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Fails when a source file with translatable strings is missing from
 # po/POTFILES.in, or POTFILES.in lists a file that is gone or out of order.
+# Besides the C and .ui files under src/, the desktop file, metainfo and
+# MIME templates under data/ and a settings schema naming a gettext domain
+# hold strings people read.
 set -eu
 top=${1:?usage: check-potfiles.sh SOURCE_ROOT}
 cd "$top"
@@ -14,7 +17,9 @@ else
   echo "not ok 1 POTFILES.in is sorted"; status=1
 fi
 missing=$({ grep -rlE --include='*.c' '(\b_|\bN_|\bC_|\bNC_|ngettext) ?\(' src
-           grep -rl --include='*.ui' 'translatable="yes"' src; } 2>/dev/null | LC_ALL=C sort | while read -r f; do
+           grep -rl --include='*.ui' 'translatable="yes"' src
+           find data -maxdepth 1 \( -name '*.desktop.in' -o -name '*.metainfo.xml.in' -o -name '*.mime.xml.in' \)
+           grep -l 'gettext-domain=' data/*.gschema.xml; } 2>/dev/null | LC_ALL=C sort | while read -r f; do
   printf '%s\n' "$listed" | grep -qx "$f" || echo "$f"
 done)
 if [ -z "$missing" ]; then

@@ -160,6 +160,10 @@ gloss_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (gloss_application_parent_class)->startup (app);
 
+  /* X11 window managers and the About window take the icon by name; it is
+   * installed, and bundled in the resources for an uninstalled build. */
+  gtk_window_set_default_icon_name (APP_ID);
+
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
@@ -187,6 +191,8 @@ gloss_application_init (GlossApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  /* Translators: what `gloss --help` says it takes after the options */
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
 }
 
 GlossApplication *

@@ -2133,11 +2133,34 @@ gloss_window_show_document (GlossWindow   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DOCUMENT]);
 }
 
+/* A corpus is known by its name or, for a local file named otherwise (a
+ * download, a mail attachment), by the MIME type its first bytes give:
+ * the desktop hands such files to Gloss by that type. */
+static gboolean
+is_corpus_file (GFile      *file,
+                const char *name)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  const char *type;
+
+  if (g_str_has_suffix (name, ".gloss.json"))
+    return TRUE;
+  if (!g_file_is_native (file))
+    return FALSE;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  type = info != NULL ? g_file_info_get_content_type (info) : NULL;
+
+  return type != NULL && g_content_type_is_a (type, "application/x-gloss-corpus");
+}
+
 /**
  * gloss_window_open_files:
  * @files: (array length=n_files): corpora and texts
  *
- * Opens the first corpus (`*.gloss.json`) among @files, asking first about
+ * Opens the first corpus (`*.gloss.json`, or a file whose content says it
+ * is one) among @files, asking first about
  * unsaved changes (another corpus is reported, not opened), and imports
  * every other file as a text, all in one import: into the open corpus, or
  * into a new one.
@@ -2156,7 +2179,7 @@ gloss_window_open_files (GlossWindow  *self,
     {
       g_autofree char *name = g_file_get_basename (files[i]);
 
-      if (!g_str_has_suffix (name, ".gloss.json"))
+      if (!is_corpus_file (files[i], name))
         g_ptr_array_add (texts, g_object_ref (files[i]));
       else if (corpus == NULL)
         corpus = files[i];
