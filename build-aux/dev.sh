@@ -112,8 +112,9 @@ case "$cmd" in
   run)
     ensure_packages
     configure -Dprofile=development "$@"
-    # Uninstalled: the settings schema is compiled into the build tree.
-    GSETTINGS_SCHEMA_DIR="$builddir/data" exec "$builddir/src/ui/gloss" --sample
+    # Uninstalled: the settings schema and the translations come from the build tree.
+    GSETTINGS_SCHEMA_DIR="$builddir/data" GLOSS_LOCALEDIR="$builddir/po" \
+      exec "$builddir/src/ui/gloss" --sample
     ;;
 
   test)

@@ -12,6 +12,7 @@
 #include "gloss-format.h"
 #include "gloss-gazetteer.h"
 #include "gloss-history.h"
+#include "gloss-i18n.h"
 #include "gloss-import-text.h"
 #include "gloss-importer.h"
 #include "gloss-label.h"

@@ -5,10 +5,10 @@
 
 #include "config.h"
 
-#include <locale.h>
 
 #include <glib/gi18n.h>
 
+#include "gloss.h"
 #include "gloss-application.h"
 
 int
@@ -17,10 +17,7 @@ main (int    argc,
 {
   g_autoptr(GlossApplication) app = NULL;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  gloss_i18n_init ();
 
   app = gloss_application_new ();
 
