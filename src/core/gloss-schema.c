@@ -150,12 +150,14 @@ gloss_schema_new_default (void)
     const char *key;
     const char *description;
   } defaults[] = {
-    { "principle", N_("Principle"), "#3584e4", "1",
-      N_("A guiding principle or value the text commits to, such as independence or respect for international law.") },
-    { "task", N_("Task"), "#2ec27e", "2",
-      N_("A concrete task, goal or action the text assigns or reports.") },
-    { "pillar", N_("Pillar"), "#e5a50a", "3",
-      N_("A pillar or main line of policy the text names, such as party, state or people-to-people diplomacy.") },
+    /* Translators: the default labels of a new corpus, and what each is for;
+     * “Task” is a kind of statement in a policy text, not a to-do item */
+    { "principle", NC_("label name", "Principle"), "#3584e4", "1",
+      NC_("label description", "A guiding principle or value the text commits to, such as independence or respect for international law.") },
+    { "task", NC_("label name", "Task"), "#2ec27e", "2",
+      NC_("label description", "A concrete task, goal or action the text assigns or reports.") },
+    { "pillar", NC_("label name", "Pillar"), "#e5a50a", "3",
+      NC_("label description", "A pillar or main line of policy the text names, such as party, state or people-to-people diplomacy.") },
   };
   GlossSchema *self = gloss_schema_new ();
 
