@@ -103,6 +103,8 @@ struct _GlossDocumentView
   GlossSpan       *popover_span;
   gboolean         updating_popover;
 
+  GtkAdjustment   *vadjustment;    /* followed for redraws */
+
   GtkWidget       *choose_popover;
   GtkWidget       *choose_heading;
   GtkWidget       *choose_list;
@@ -1173,6 +1175,36 @@ on_dark_changed_cb (GlossDocumentView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* GtkTextView measures the lines of a new text a few at a time, after the
+ * first frame: until then the lines on screen, and so the spans to draw,
+ * are not known for sure. The text redraws itself as the lines are measured
+ * but not what is drawn around it: each step that changes the height of
+ * the text redraws the spans. */
+static void
+on_vadjustment_changed_cb (GlossDocumentView *self,
+                           GtkAdjustment     *adjustment)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+on_vadjustment_set_cb (GlossDocumentView *self,
+                       GParamSpec        *pspec,
+                       gpointer           user_data)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self));
+
+  if (adjustment == self->vadjustment)
+    return;
+
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, on_vadjustment_changed_cb, self);
+  g_set_object (&self->vadjustment, adjustment);
+  if (adjustment != NULL)
+    g_signal_connect_object (adjustment, "changed", G_CALLBACK (on_vadjustment_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+}
+
 static void
 on_cursor_position_cb (GlossDocumentView *self,
                        GParamSpec        *pspec,
@@ -1336,6 +1368,9 @@ gloss_document_view_dispose (GObject *object)
   g_clear_pointer (&self->choose_popover, gtk_widget_unparent);
   g_clear_object (&self->popover_span);
   g_clear_pointer (&self->choose_spans, g_ptr_array_unref);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, on_vadjustment_changed_cb, self);
+  g_clear_object (&self->vadjustment);
 
   G_OBJECT_CLASS (gloss_document_view_parent_class)->dispose (object);
 }
@@ -1531,6 +1566,7 @@ gloss_document_view_init (GlossDocumentView *self)
 
   g_signal_connect_object (gtk_text_view_get_buffer (view), "notify::cursor-position",
                            G_CALLBACK (on_cursor_position_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::vadjustment", G_CALLBACK (on_vadjustment_set_cb), NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed_cb), self, G_CONNECT_SWAPPED);
 }
