@@ -104,6 +104,7 @@ struct _GlossDocumentView
   gboolean         updating_popover;
 
   GtkAdjustment   *vadjustment;    /* followed for redraws */
+  guint            redraw_source;
 
   GtkWidget       *choose_popover;
   GtkWidget       *choose_heading;
@@ -1175,16 +1176,35 @@ on_dark_changed_cb (GlossDocumentView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-/* GtkTextView measures the lines of a new text a few at a time, after the
- * first frame: until then the lines on screen, and so the spans to draw,
- * are not known for sure. The text redraws itself as the lines are measured
- * but not what is drawn around it: each step that changes the height of
- * the text redraws the spans. */
+static gboolean
+redraw_cb (gpointer user_data)
+{
+  GlossDocumentView *self = user_data;
+
+  self->redraw_source = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* GtkTextView measures the lines of a new text, or of the place it scrolls
+ * to, in idle callbacks after the frame that shows them: until then the
+ * lines on screen, and so the spans and matches to draw, are guesses. The
+ * text redraws itself as its lines are measured, not what is drawn around
+ * it: once the measuring is done (an idle of lower priority runs after
+ * it), the view draws again. */
+static void
+redraw_when_measured (GlossDocumentView *self)
+{
+  if (self->redraw_source == 0)
+    self->redraw_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, redraw_cb, self, NULL);
+}
+
 static void
 on_vadjustment_changed_cb (GlossDocumentView *self,
                            GtkAdjustment     *adjustment)
 {
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  redraw_when_measured (self);
 }
 
 static void
@@ -1201,8 +1221,12 @@ on_vadjustment_set_cb (GlossDocumentView *self,
     g_signal_handlers_disconnect_by_func (self->vadjustment, on_vadjustment_changed_cb, self);
   g_set_object (&self->vadjustment, adjustment);
   if (adjustment != NULL)
-    g_signal_connect_object (adjustment, "changed", G_CALLBACK (on_vadjustment_changed_cb),
-                             self, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (adjustment, "changed", G_CALLBACK (on_vadjustment_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_vadjustment_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
 }
 
 static void
@@ -1364,6 +1388,7 @@ gloss_document_view_dispose (GObject *object)
   disconnect_document (self);
 
   g_clear_handle_id (&self->click_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->redraw_source, g_source_remove);
   g_clear_pointer (&self->span_popover, gtk_widget_unparent);
   g_clear_pointer (&self->choose_popover, gtk_widget_unparent);
   g_clear_object (&self->popover_span);
@@ -1682,6 +1707,7 @@ gloss_document_view_set_document (GlossDocumentView *self,
   gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), gtk_text_buffer_get_insert (buffer), 0.0, TRUE, 0.0, 0.0);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  redraw_when_measured (self);
   update_accessible_description (self);
 
   if (document != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))

@@ -579,7 +579,7 @@ gloss_span_layout_match_colors (gboolean          dark,
 
   if (dark)
     {
-      colors->fill = (GdkRGBA) { 0xf5 / 255.0, 0xc2 / 255.0, 0x11 / 255.0, 0.20 };
+      colors->fill = (GdkRGBA) { 0xf5 / 255.0, 0xc2 / 255.0, 0x11 / 255.0, 0.26 };
       colors->current_fill = (GdkRGBA) { 0xf5 / 255.0, 0xc2 / 255.0, 0x11 / 255.0, 0.36 };
       colors->current_border = (GdkRGBA) { 0xf8 / 255.0, 0xe4 / 255.0, 0x5c / 255.0, 1.0 };
     }
