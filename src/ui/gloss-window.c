@@ -1482,12 +1482,22 @@ toggle_panel_action (GtkWidget  *widget,
   gtk_widget_set_visible (self->side_panel, !gtk_widget_get_visible (self->side_panel));
 }
 
+/* The search bar sits above the text: in a folded window, show them. */
+static void
+show_content (GlossWindow *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
 static void
 find_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
-  gloss_search_bar_find (GLOSS_WINDOW (widget)->search_bar);
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  show_content (self);
+  gloss_search_bar_find (self->search_bar);
 }
 
 static void
@@ -1497,6 +1507,7 @@ find_next_action (GtkWidget  *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
 
+  show_content (self);
   if (!gloss_search_bar_next (self->search_bar))
     gtk_widget_error_bell (widget);
 }
@@ -1508,6 +1519,7 @@ find_previous_action (GtkWidget  *widget,
 {
   GlossWindow *self = GLOSS_WINDOW (widget);
 
+  show_content (self);
   if (!gloss_search_bar_previous (self->search_bar))
     gtk_widget_error_bell (widget);
 }
