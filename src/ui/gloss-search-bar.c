@@ -81,9 +81,13 @@ struct _GlossSearchBar
   gboolean            select_on_result;
   int                 pending_step;
 
-  /* The current match, or G_MAXUINT. */
+  /* The current match, or G_MAXUINT; and where the last move went, which
+   * stays selected after the bar closes. */
   guint               current;
   guint               current_match;
+  GlossDocument      *found_document;
+  guint               found_start;
+  guint               found_end;
   gboolean            navigating;
   gboolean            opening_quietly;
 
@@ -375,6 +379,9 @@ go_to (GlossSearchBar *self,
   update_view_matches (self);
   self->current = index;
   self->current_match = match;
+  g_set_object (&self->found_document, found->document);
+  self->found_start = g_array_index (found->matches, GlossSearchMatch, match).start;
+  self->found_end = g_array_index (found->matches, GlossSearchMatch, match).end;
   gloss_document_view_set_current_match (self->view, match);
 
   /* Showing a document gives the view the keyboard; typing goes on. */
@@ -956,6 +963,7 @@ gloss_search_bar_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_SEARCH_BAR);
 
   g_clear_object (&self->document);
+  g_clear_object (&self->found_document);
 
   G_OBJECT_CLASS (gloss_search_bar_parent_class)->dispose (object);
 }
@@ -1305,12 +1313,12 @@ gloss_search_bar_find (GlossSearchBar *self)
       return;
     }
 
-  /* The current match is not new text to find: keep the pattern that
-   * found it. */
+  /* A match the search found is not new text to find: keep the pattern
+   * that found it. */
   if (self->view != NULL && self->document != NULL &&
       gloss_document_view_get_selection (self->view, &start, &end) &&
       end - start <= MAX_PREFILL_CHARS &&
-      !(gloss_document_view_get_current_match (self->view) != G_MAXUINT && is_open (self)))
+      !(self->document == self->found_document && start == self->found_start && end == self->found_end))
     {
       g_autofree char *slice = gloss_document_dup_slice (self->document, start, end);
 

@@ -673,6 +673,21 @@ test_open_close (Fixture       *f,
   g_assert_false (gtk_toggle_button_get_active (button));
   g_assert_true (focus_is_within (f, GTK_WIDGET (f->view)));
 
+  /* Ctrl+F again after Escape keeps the pattern that found the match
+   * still selected. */
+  gtk_toggle_button_set_active (button, TRUE);
+  activate_in_bar (f, "search.regex");
+  type (f, "al[a-z]+");
+  g_assert_cmpuint (gloss_search_bar_get_n_matches (f->bar), ==, 2);
+  assert_selection (f, 0, 5);
+  g_signal_emit_by_name (f->entry, "stop-search");
+  iterate ();
+  activate (f, "win.find", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (f->entry), ==, "al[a-z]+");
+  activate_in_bar (f, "search.regex");
+  activate (f, "win.find", NULL);
+  g_assert_false (gloss_search_bar_get_search_mode (f->bar));
+
   /* Ctrl+F with a short selection searches for it. */
   gloss_document_view_select_range (f->view, 6, 10);
   activate (f, "win.find", NULL);
