@@ -32,6 +32,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-search-bar.h"
+#include "gloss-span-layout.h"
 
 /* A selection longer than this is not taken as the text to find. */
 #define MAX_PREFILL_CHARS 200
@@ -269,25 +270,16 @@ find_position (GlossSearchBar *self,
   return 0;
 }
 
-/* The first match starting at or after @offset, or matches->len. */
+/* The first match starting at or after @offset, or matches->len: the
+ * first ending after it, or the one after that when it straddles @offset. */
 static guint
 first_starting_from (GArray *matches,
                      guint   offset)
 {
-  guint low = 0;
-  guint high = matches->len;
+  const GlossSearchMatch *items = (const GlossSearchMatch *)(gpointer)matches->data;
+  guint first = gloss_span_layout_first_match_after (items, matches->len, offset);
 
-  while (low < high)
-    {
-      guint middle = low + (high - low) / 2;
-
-      if (g_array_index (matches, GlossSearchMatch, middle).start < offset)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-
-  return low;
+  return first < matches->len && items[first].start < offset ? first + 1 : first;
 }
 
 static void
