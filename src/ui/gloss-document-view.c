@@ -4,7 +4,8 @@
  * a large document slow to open and to change): they are drawn in
  * snapshot_layer, only those on screen, as a translucent fill behind the
  * text and a stacked underline each below it, so that nested and
- * overlapping spans stay apart.
+ * overlapping spans stay apart. Search matches are drawn the same way, as
+ * a background under the spans' fills.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -39,6 +40,14 @@ typedef enum
   CHOOSE_TO_EDIT,
 } ChooseMode;
 
+/* One display line's piece of a range of text, in buffer coordinates. */
+typedef struct
+{
+  graphene_rect_t  rect;
+  guint            start;
+  guint            end;
+} LinePiece;
+
 /* One line's piece of a visible span, in buffer coordinates. */
 typedef struct
 {
@@ -69,6 +78,16 @@ struct _GlossDocumentView
   /* The segments of the frame being drawn, from the layer below the text
    * to the one above it. */
   GArray          *segments;
+  GArray          *pieces;         /* LinePiece, scratch */
+
+  /* Search matches (GlossSearchMatch, in text order) and the current one,
+   * G_MAXUINT for none; the range the search last selected, which a label
+   * key labels as it is. */
+  GArray          *matches;
+  guint            current_match;
+  guint            found_start;
+  guint            found_end;
+  gboolean         has_found;
 
   /* A click without a drag (a press and a release close together) opens
    * the span popover, once it is clear that it is not a double click. */
@@ -86,6 +105,9 @@ struct _GlossDocumentView
   GPtrArray       *dropdown_ids;
   GlossSpan       *popover_span;
   gboolean         updating_popover;
+
+  GtkAdjustment   *vadjustment;    /* followed for redraws */
+  guint            redraw_source;
 
   GtkWidget       *choose_popover;
   GtkWidget       *choose_heading;
@@ -306,61 +328,36 @@ get_visible_range (GlossDocumentView *self,
   return *start < *end;
 }
 
+/* Splits [start, end) into one piece per display line, leaving out line
+ * breaks. */
 static void
-add_segment (GlossDocumentView     *self,
-             const GtkTextIter     *line_start,
-             const GtkTextIter     *line_last,
-             const GlossSpanColors *colors,
-             guint                  level,
-             gboolean               first,
-             gboolean               last)
-{
-  GtkTextView *view = GTK_TEXT_VIEW (self);
-  GdkRectangle r1;
-  GdkRectangle r2;
-  Segment segment;
-  double x;
-  double width;
-
-  gtk_text_view_get_iter_location (view, line_start, &r1);
-  gtk_text_view_get_iter_location (view, line_last, &r2);
-  gloss_span_layout_extent (r1.x, r1.width, r2.x, r2.width, &x, &width);
-
-  segment.rect = GRAPHENE_RECT_INIT (x, r1.y, width, r1.height);
-  segment.colors = *colors;
-  segment.level = level;
-  segment.first = first;
-  segment.last = last;
-  g_array_append_val (self->segments, segment);
-}
-
-/* Splits the visible part [start, end) of a span into one segment per
- * display line, leaving out line breaks. */
-static void
-add_span_segments (GlossDocumentView     *self,
-                   GlossSpan             *span,
-                   guint                  start,
-                   guint                  end,
-                   const GlossSpanColors *colors,
-                   guint                  level)
+collect_line_pieces (GlossDocumentView *self,
+                     guint              start,
+                     guint              end)
 {
   GtkTextView *view = GTK_TEXT_VIEW (self);
   GtkTextIter iter;
 
+  g_array_set_size (self->pieces, 0);
   get_iter_at_offset (self, &iter, start);
 
   while ((guint)gtk_text_iter_get_offset (&iter) < end)
     {
       GtkTextIter next = iter;
       GtkTextIter last;
-      guint next_offset;
+      GdkRectangle r1;
+      GdkRectangle r2;
+      LinePiece piece;
+      double x;
+      double width;
 
       if (!gtk_text_view_forward_display_line (view, &next) ||
           (guint)gtk_text_iter_get_offset (&next) > end)
         get_iter_at_offset (self, &next, end);
 
-      next_offset = gtk_text_iter_get_offset (&next);
-      if (next_offset <= (guint)gtk_text_iter_get_offset (&iter))
+      piece.start = gtk_text_iter_get_offset (&iter);
+      piece.end = gtk_text_iter_get_offset (&next);
+      if (piece.end <= piece.start)
         break;
 
       /* The line break or the space where a line wraps has no useful box
@@ -373,11 +370,40 @@ add_span_segments (GlossDocumentView     *self,
         gtk_text_iter_backward_char (&last);
 
       if (!gtk_text_iter_ends_line (&last))
-        add_segment (self, &iter, &last, colors, level,
-                     (guint)gtk_text_iter_get_offset (&iter) == gloss_span_get_start (span),
-                     next_offset == gloss_span_get_end (span));
+        {
+          gtk_text_view_get_iter_location (view, &iter, &r1);
+          gtk_text_view_get_iter_location (view, &last, &r2);
+          gloss_span_layout_extent (r1.x, r1.width, r2.x, r2.width, &x, &width);
+          piece.rect = GRAPHENE_RECT_INIT (x, r1.y, width, r1.height);
+          g_array_append_val (self->pieces, piece);
+        }
 
       iter = next;
+    }
+}
+
+/* The visible part [start, end) of a span, a segment per display line. */
+static void
+add_span_segments (GlossDocumentView     *self,
+                   GlossSpan             *span,
+                   guint                  start,
+                   guint                  end,
+                   const GlossSpanColors *colors,
+                   guint                  level)
+{
+  collect_line_pieces (self, start, end);
+
+  for (guint i = 0; i < self->pieces->len; i++)
+    {
+      const LinePiece *piece = &g_array_index (self->pieces, LinePiece, i);
+      Segment segment;
+
+      segment.rect = piece->rect;
+      segment.colors = *colors;
+      segment.level = level;
+      segment.first = piece->start == gloss_span_get_start (span);
+      segment.last = piece->end == gloss_span_get_end (span);
+      g_array_append_val (self->segments, segment);
     }
 }
 
@@ -411,6 +437,64 @@ compute_segments (GlossDocumentView *self)
                            lookup_colors (self, gloss_span_get_label (span)),
                            lookup_level (self, span));
     }
+}
+
+static void
+snapshot_match (GlossDocumentView      *self,
+                GtkSnapshot            *snapshot,
+                const GlossSearchMatch *match,
+                guint                   visible_start,
+                guint                   visible_end,
+                gboolean                current,
+                const GlossMatchColors *colors)
+{
+  guint start;
+  guint end;
+
+  if (!gloss_span_layout_clip (match->start, match->end, visible_start, visible_end, &start, &end))
+    return;
+
+  collect_line_pieces (self, start, end);
+  for (guint i = 0; i < self->pieces->len; i++)
+    {
+      const LinePiece *piece = &g_array_index (self->pieces, LinePiece, i);
+      const float widths[4] = { 1, 1, 1, 1 };
+      const GdkRGBA borders[4] = {
+        colors->current_border, colors->current_border, colors->current_border, colors->current_border
+      };
+      GskRoundedRect outline;
+
+      gsk_rounded_rect_init_from_rect (&outline, &piece->rect, 3);
+      gtk_snapshot_push_rounded_clip (snapshot, &outline);
+      gtk_snapshot_append_color (snapshot, current ? &colors->current_fill : &colors->fill, &piece->rect);
+      gtk_snapshot_pop (snapshot);
+      if (current)
+        gtk_snapshot_append_border (snapshot, &outline, widths, borders);
+    }
+}
+
+/* Under the spans, the matches on screen. */
+static void
+snapshot_matches (GlossDocumentView *self,
+                  GtkSnapshot       *snapshot)
+{
+  const GlossSearchMatch *matches;
+  GlossMatchColors colors;
+  guint visible_start;
+  guint visible_end;
+
+  if (self->matches == NULL || self->matches->len == 0 ||
+      !get_visible_range (self, &visible_start, &visible_end))
+    return;
+
+  matches = (const GlossSearchMatch *)(gpointer)self->matches->data;
+  gloss_span_layout_match_colors (is_dark (), &colors);
+
+  for (guint i = gloss_span_layout_first_match_after (matches, self->matches->len, visible_start);
+       i < self->matches->len && matches[i].start < visible_end;
+       i++)
+    snapshot_match (self, snapshot, &matches[i], visible_start, visible_end,
+                    i == self->current_match, &colors);
 }
 
 static void
@@ -1116,6 +1200,59 @@ on_dark_changed_cb (GlossDocumentView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+static gboolean
+redraw_cb (gpointer user_data)
+{
+  GlossDocumentView *self = user_data;
+
+  self->redraw_source = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* GtkTextView measures the lines of a new text, or of the place it scrolls
+ * to, in idle callbacks after the frame that shows them: until then the
+ * lines on screen, and so the spans and matches to draw, are guesses. The
+ * text redraws itself as its lines are measured, not what is drawn around
+ * it: once the measuring is done (an idle of lower priority runs after
+ * it), the view draws again. */
+static void
+redraw_when_measured (GlossDocumentView *self)
+{
+  if (self->redraw_source == 0)
+    self->redraw_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, redraw_cb, self, NULL);
+}
+
+static void
+on_vadjustment_changed_cb (GlossDocumentView *self,
+                           GtkAdjustment     *adjustment)
+{
+  redraw_when_measured (self);
+}
+
+static void
+on_vadjustment_set_cb (GlossDocumentView *self,
+                       GParamSpec        *pspec,
+                       gpointer           user_data)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self));
+
+  if (adjustment == self->vadjustment)
+    return;
+
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, on_vadjustment_changed_cb, self);
+  g_set_object (&self->vadjustment, adjustment);
+  if (adjustment != NULL)
+    {
+      g_signal_connect_object (adjustment, "changed", G_CALLBACK (on_vadjustment_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (on_vadjustment_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+}
+
 static void
 on_cursor_position_cb (GlossDocumentView *self,
                        GParamSpec        *pspec,
@@ -1221,6 +1358,7 @@ gloss_document_view_snapshot_layer (GtkTextView      *text_view,
 
   if (layer == GTK_TEXT_VIEW_LAYER_BELOW_TEXT)
     {
+      snapshot_matches (self, snapshot);
       compute_segments (self);
       snapshot_fills (self, snapshot);
     }
@@ -1246,6 +1384,32 @@ update_margins (GlossDocumentView *self,
     gtk_text_view_set_left_margin (view, margin);
   if (gtk_text_view_get_right_margin (view) != margin)
     gtk_text_view_set_right_margin (view, margin);
+}
+
+/* The text view offers its selection as the PRIMARY selection. Here most
+ * selections are made by Gloss, not by the user (the current search match,
+ * a span jumped to), and each would replace whatever the user last selected
+ * in another application for middle-click paste; on X11 the round trip that
+ * takes PRIMARY back can also clear a selection Gloss has just made. Copy
+ * (Ctrl+C) still works. */
+static void
+gloss_document_view_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (gloss_document_view_parent_class)->map (widget);
+
+  /* GtkTextView offers its selection as PRIMARY from map to unmap. */
+  gtk_text_buffer_remove_selection_clipboard (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)),
+                                              gtk_widget_get_primary_clipboard (widget));
+}
+
+static void
+gloss_document_view_unmap (GtkWidget *widget)
+{
+  /* … and takes it back at unmap: give it what it expects to find. */
+  gtk_text_buffer_add_selection_clipboard (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)),
+                                           gtk_widget_get_primary_clipboard (widget));
+
+  GTK_WIDGET_CLASS (gloss_document_view_parent_class)->unmap (widget);
 }
 
 static void
@@ -1275,10 +1439,14 @@ gloss_document_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->click_timeout_id, g_source_remove);
   g_clear_handle_id (&self->accessible_idle_id, g_source_remove);
+  g_clear_handle_id (&self->redraw_source, g_source_remove);
   g_clear_pointer (&self->span_popover, gtk_widget_unparent);
   g_clear_pointer (&self->choose_popover, gtk_widget_unparent);
   g_clear_object (&self->popover_span);
   g_clear_pointer (&self->choose_spans, g_ptr_array_unref);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_func (self->vadjustment, on_vadjustment_changed_cb, self);
+  g_clear_object (&self->vadjustment);
 
   G_OBJECT_CLASS (gloss_document_view_parent_class)->dispose (object);
 }
@@ -1291,6 +1459,8 @@ gloss_document_view_finalize (GObject *object)
   g_clear_pointer (&self->annotator, g_free);
   g_clear_object (&self->font_provider);
   g_clear_pointer (&self->segments, g_array_unref);
+  g_clear_pointer (&self->pieces, g_array_unref);
+  g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->dropdown_ids, g_ptr_array_unref);
   invalidate_levels (self);
   invalidate_colors (self);
@@ -1377,6 +1547,8 @@ gloss_document_view_class_init (GlossDocumentViewClass *klass)
   object_class->get_property = gloss_document_view_get_property;
   object_class->set_property = gloss_document_view_set_property;
 
+  widget_class->map = gloss_document_view_map;
+  widget_class->unmap = gloss_document_view_unmap;
   widget_class->size_allocate = gloss_document_view_size_allocate;
 
   text_view_class->snapshot_layer = gloss_document_view_snapshot_layer;
@@ -1450,6 +1622,8 @@ gloss_document_view_init (GlossDocumentView *self)
 
   self->snap_to_words = TRUE;
   self->segments = g_array_new (FALSE, FALSE, sizeof (Segment));
+  self->pieces = g_array_new (FALSE, FALSE, sizeof (LinePiece));
+  self->current_match = G_MAXUINT;
   self->dropdown_ids = g_ptr_array_new_with_free_func (g_free);
   self->choose_spans = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -1495,6 +1669,7 @@ gloss_document_view_init (GlossDocumentView *self)
 
   g_signal_connect_object (gtk_text_view_get_buffer (view), "notify::cursor-position",
                            G_CALLBACK (on_cursor_position_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::vadjustment", G_CALLBACK (on_vadjustment_set_cb), NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed_cb), self, G_CONNECT_SWAPPED);
 }
@@ -1551,6 +1726,9 @@ disconnect_document (GlossDocumentView *self)
   g_clear_object (&self->schema);
   g_clear_object (&self->corpus);
   g_clear_pointer (&self->tokens, g_array_unref);
+  g_clear_pointer (&self->matches, g_array_unref);
+  self->current_match = G_MAXUINT;
+  self->has_found = FALSE;
   invalidate_levels (self);
   invalidate_colors (self);
 }
@@ -1607,6 +1785,7 @@ gloss_document_view_set_document (GlossDocumentView *self,
   gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self), gtk_text_buffer_get_insert (buffer), 0.0, TRUE, 0.0, 0.0);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  redraw_when_measured (self);
   update_accessible_description (self);
 
   if (document != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -1774,7 +1953,9 @@ gloss_document_view_reveal_span (GlossDocumentView *self,
  * Adds a span of @label over the selection through the corpus history (so
  * it can be undone), signed with #GlossDocumentView:annotator and dated
  * now. The selection is widened to whole words when @snap is set, and to
- * whole grapheme clusters in any case. The cursor then moves to the end of
+ * whole grapheme clusters in any case, unless it is the search match that
+ * gloss_document_view_set_current_match() selected: that is labelled as
+ * it is. The cursor then moves to the end of
  * the span.
  *
  * Returns: (transfer none) (nullable): the new span, or %NULL with @error
@@ -1801,8 +1982,11 @@ gloss_document_view_label_selection (GlossDocumentView  *self,
   if (!check_document (self, error))
     return NULL;
 
-  /* An empty selection goes on to the core, which refuses it. */
-  if (gloss_document_view_get_selection (self, &start, &end))
+  /* An empty selection goes on to the core, which refuses it. What a
+   * search found is labelled as it is: the pattern already said what to
+   * take, and a match never splits a cluster. */
+  if (gloss_document_view_get_selection (self, &start, &end) &&
+      !(self->has_found && start == self->found_start && end == self->found_end))
     {
       if (snap && !gloss_snap_range (ensure_tokens (self), &start, &end))
         {
@@ -2124,4 +2308,87 @@ gloss_document_view_describe_spans (GlossDocumentView *self,
     }
 
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * gloss_document_view_set_matches:
+ * @matches: (nullable) (element-type GlossSearchMatch): search matches in
+ *   the document shown, in text order and not overlapping, or %NULL for
+ *   none
+ *
+ * Highlights @matches (the view keeps a reference) under the spans, until
+ * another document is shown. No match is current afterwards.
+ */
+void
+gloss_document_view_set_matches (GlossDocumentView *self,
+                                 GArray            *matches)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (matches == NULL || g_array_get_element_size (matches) == sizeof (GlossSearchMatch));
+
+  if (matches != NULL && (matches->len == 0 || self->document == NULL))
+    matches = NULL;
+  if (matches != NULL)
+    g_array_ref (matches);
+  g_clear_pointer (&self->matches, g_array_unref);
+  self->matches = matches;
+  self->current_match = G_MAXUINT;
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * gloss_document_view_get_n_matches:
+ *
+ * Returns: how many search matches are highlighted
+ */
+guint
+gloss_document_view_get_n_matches (GlossDocumentView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), 0);
+
+  return self->matches != NULL ? self->matches->len : 0;
+}
+
+/**
+ * gloss_document_view_set_current_match:
+ * @index: the index of a match given to gloss_document_view_set_matches(),
+ *   or %G_MAXUINT for none
+ *
+ * Highlights the match at @index more strongly than the others, selects it
+ * and scrolls it into view, so that a label key labels exactly that text.
+ */
+void
+gloss_document_view_set_current_match (GlossDocumentView *self,
+                                       guint              index)
+{
+  const GlossSearchMatch *match;
+
+  g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (index == G_MAXUINT || (self->matches != NULL && index < self->matches->len));
+
+  self->current_match = index;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+
+  if (index == G_MAXUINT)
+    return;
+
+  match = &g_array_index (self->matches, GlossSearchMatch, index);
+  self->found_start = match->start;
+  self->found_end = match->end;
+  self->has_found = TRUE;
+  gloss_document_view_select_range (self, match->start, match->end);
+}
+
+/**
+ * gloss_document_view_get_current_match:
+ *
+ * Returns: the index of the current match, or %G_MAXUINT for none
+ */
+guint
+gloss_document_view_get_current_match (GlossDocumentView *self)
+{
+  g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), G_MAXUINT);
+
+  return self->current_match;
 }

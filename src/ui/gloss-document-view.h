@@ -65,5 +65,11 @@ gboolean       gloss_document_view_handle_key       (GlossDocumentView  *self,
 char          *gloss_document_view_describe_spans   (GlossDocumentView  *self,
                                                      GPtrArray          *spans,
                                                      gboolean            markup);
+void           gloss_document_view_set_matches      (GlossDocumentView  *self,
+                                                     GArray             *matches);
+guint          gloss_document_view_get_n_matches    (GlossDocumentView  *self);
+void           gloss_document_view_set_current_match (GlossDocumentView *self,
+                                                     guint               index);
+guint          gloss_document_view_get_current_match (GlossDocumentView *self);
 
 G_END_DECLS

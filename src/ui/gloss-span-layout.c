@@ -560,3 +560,65 @@ gloss_span_layout_extent (double  x1,
   *x = left;
   *width = right - left;
 }
+
+/**
+ * gloss_span_layout_match_colors:
+ * @dark: whether the dark style is in use
+ * @colors: (out): the colours to draw search matches in
+ *
+ * Matches are marked in yellow, the colour of found text in most
+ * applications, and drawn under the spans' fills: pale behind every match,
+ * stronger and outlined behind the current one. Body text keeps a contrast
+ * of %GLOSS_SPAN_LAYOUT_MIN_TEXT_CONTRAST over both.
+ */
+void
+gloss_span_layout_match_colors (gboolean          dark,
+                                GlossMatchColors *colors)
+{
+  g_return_if_fail (colors != NULL);
+
+  if (dark)
+    {
+      colors->fill = (GdkRGBA) { 0xf5 / 255.0, 0xc2 / 255.0, 0x11 / 255.0, 0.26 };
+      colors->current_fill = (GdkRGBA) { 0xf5 / 255.0, 0xc2 / 255.0, 0x11 / 255.0, 0.36 };
+      colors->current_border = (GdkRGBA) { 0xf8 / 255.0, 0xe4 / 255.0, 0x5c / 255.0, 1.0 };
+    }
+  else
+    {
+      colors->fill = (GdkRGBA) { 0xf8 / 255.0, 0xe4 / 255.0, 0x5c / 255.0, 0.45 };
+      colors->current_fill = (GdkRGBA) { 0xf6 / 255.0, 0xd3 / 255.0, 0x2d / 255.0, 1.0 };
+      colors->current_border = (GdkRGBA) { 0xc6 / 255.0, 0x46 / 255.0, 0x00 / 255.0, 1.0 };
+    }
+}
+
+/**
+ * gloss_span_layout_first_match_after:
+ * @matches: (array length=n_matches): matches in text order, not
+ *   overlapping, so that their ends are in order too
+ * @offset: a code point offset
+ *
+ * Returns: the index of the first match that ends after @offset, or
+ *   @n_matches if none does: where drawing the matches on screen starts
+ */
+guint
+gloss_span_layout_first_match_after (const GlossSearchMatch *matches,
+                                     guint                   n_matches,
+                                     guint                   offset)
+{
+  guint low = 0;
+  guint high = n_matches;
+
+  g_return_val_if_fail (matches != NULL || n_matches == 0, 0);
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (matches[middle].end <= offset)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+
+  return low;
+}

@@ -33,6 +33,19 @@ typedef struct
   GdkRGBA line;
 } GlossSpanColors;
 
+/**
+ * GlossMatchColors:
+ * @fill: drawn behind every search match
+ * @current_fill: drawn behind the current match, more strongly
+ * @current_border: the outline of the current match
+ */
+typedef struct
+{
+  GdkRGBA fill;
+  GdkRGBA current_fill;
+  GdkRGBA current_border;
+} GlossMatchColors;
+
 /* The underlines of one line of text: each level takes a pitch of
  * GLOSS_SPAN_LAYOUT_PITCH pixels, a line GLOSS_SPAN_LAYOUT_THICKNESS thick
  * below a gap, until the room under the line runs out. */
@@ -71,6 +84,8 @@ void     gloss_span_layout_text            (gboolean             dark,
 void     gloss_span_layout_colors          (const GdkRGBA       *base,
                                             gboolean             dark,
                                             GlossSpanColors     *colors);
+void     gloss_span_layout_match_colors    (gboolean             dark,
+                                            GlossMatchColors    *colors);
 void     gloss_span_layout_composite       (const GdkRGBA       *over,
                                             const GdkRGBA       *under,
                                             GdkRGBA             *result);
@@ -92,6 +107,9 @@ gboolean gloss_span_layout_clip            (guint                start,
                                             guint                visible_end,
                                             guint               *clip_start,
                                             guint               *clip_end);
+guint    gloss_span_layout_first_match_after (const GlossSearchMatch *matches,
+                                              guint                   n_matches,
+                                              guint                   offset);
 void     gloss_span_layout_extent          (double               x1,
                                             double               width1,
                                             double               x2,

@@ -12,6 +12,7 @@
 #include "gloss-color-dot.h"
 #include "gloss-document-view.h"
 #include "gloss-gazetteer-dialog.h"
+#include "gloss-search-bar.h"
 #include "gloss-window.h"
 
 #define MAX_RECENT 8
@@ -51,6 +52,7 @@ struct _GlossWindow
   AdwWindowTitle       *sidebar_title;
   GtkScrolledWindow    *document_scroller;
   GlossDocumentView    *document_view;
+  GlossSearchBar       *search_bar;
   GtkWidget            *side_panel;
   GtkListBox           *palette_list;
   GtkLabel             *spans_heading;
@@ -736,6 +738,10 @@ update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-document",
                                  neighbour_position (self, -1) != GTK_INVALID_LIST_POSITION);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-panel", self->corpus != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-next", self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-previous", self->document != NULL);
+  gloss_search_bar_set_can_label (self->search_bar, idle);
 }
 
 static void
@@ -1747,6 +1753,48 @@ toggle_panel_action (GtkWidget  *widget,
   gtk_widget_set_visible (self->side_panel, !gtk_widget_get_visible (self->side_panel));
 }
 
+/* The search bar sits above the text: in a folded window, show them. */
+static void
+show_content (GlossWindow *self)
+{
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  show_content (self);
+  gloss_search_bar_find (self->search_bar);
+}
+
+static void
+find_next_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  show_content (self);
+  if (!gloss_search_bar_next (self->search_bar))
+    gtk_widget_error_bell (widget);
+}
+
+static void
+find_previous_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  show_content (self);
+  if (!gloss_search_bar_previous (self->search_bar))
+    gtk_widget_error_bell (widget);
+}
+
 /* Window */
 
 static void
@@ -1907,6 +1955,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GLOSS_TYPE_DOCUMENT_VIEW);
+  g_type_ensure (GLOSS_TYPE_SEARCH_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossapp/Gloss/gloss-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, main_stack);
@@ -1925,6 +1974,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_scroller);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_view);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, side_panel);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, palette_list);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, spans_heading);
@@ -1940,6 +1990,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_palette_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_task_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, gloss_window_show_document);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
@@ -1956,6 +2007,9 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.label", "s", label_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-done", NULL, toggle_done_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);
+  gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_previous_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-texts", NULL);
@@ -1970,6 +2024,9 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.toggle-done", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", "s", "doccano");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.find-previous", NULL);
 }
 
 static void

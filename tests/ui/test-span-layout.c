@@ -337,6 +337,107 @@ test_composite (void)
   g_assert_cmpfloat (result.alpha, ==, 1.0);
 }
 
+static double
+text_contrast_over (const GdkRGBA *fill,
+                    const GdkRGBA *span_fill,
+                    gboolean       dark,
+                    GdkRGBA       *under)
+{
+  GdkRGBA text;
+  GdkRGBA text_on;
+
+  gloss_span_layout_background (dark, under);
+  gloss_span_layout_composite (fill, under, under);
+  if (span_fill != NULL)
+    gloss_span_layout_composite (span_fill, under, under);
+  gloss_span_layout_text (dark, &text);
+  gloss_span_layout_composite (&text, under, &text_on);
+
+  return gloss_span_layout_contrast (&text_on, under);
+}
+
+static void
+test_match_colors (void)
+{
+  const char *labels[] = { "#3584e4", "#2ec27e", "#e5a50a", "#c01c28", "#9141ac" };
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      GlossMatchColors colors;
+      GdkRGBA background;
+      GdkRGBA plain;
+      GdkRGBA current;
+
+      gloss_span_layout_match_colors (dark, &colors);
+      gloss_span_layout_background (dark, &background);
+
+      /* Text stays readable over a match and over the current one, and
+       * under a span's fill on top of them. */
+      g_assert_cmpfloat (text_contrast_over (&colors.fill, NULL, dark, &plain), >=, GLOSS_SPAN_LAYOUT_MIN_TEXT_CONTRAST);
+      g_assert_cmpfloat (text_contrast_over (&colors.current_fill, NULL, dark, &current), >=,
+                         GLOSS_SPAN_LAYOUT_MIN_TEXT_CONTRAST);
+      for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+        {
+          GlossSpanColors span;
+          GdkRGBA base;
+          GdkRGBA under;
+
+          g_assert_true (gloss_span_layout_parse_color (labels[i], &base));
+          gloss_span_layout_colors (&base, dark, &span);
+          g_assert_cmpfloat (text_contrast_over (&colors.fill, &span.fill, dark, &under), >=,
+                             GLOSS_SPAN_LAYOUT_MIN_TEXT_CONTRAST);
+          g_assert_cmpfloat (text_contrast_over (&colors.current_fill, &span.fill, dark, &under), >=,
+                             GLOSS_SPAN_LAYOUT_MIN_TEXT_CONTRAST);
+        }
+
+      /* A match shows on the page, the current one more, and its outline
+       * stands out as a control's edge should (WCAG's 3:1). */
+      g_assert_cmpfloat (gloss_span_layout_contrast (&plain, &background), >=, 1.1);
+      g_assert_cmpfloat (gloss_span_layout_contrast (&current, &background), >=,
+                         gloss_span_layout_contrast (&plain, &background) + 0.2);
+      g_assert_cmpfloat (gloss_span_layout_contrast (&colors.current_border, &background), >=, 3.0);
+    }
+}
+
+static void
+test_first_match_after (void)
+{
+  const GlossSearchMatch matches[] = { { 2, 5 }, { 7, 9 }, { 9, 12 }, { 20, 21 } };
+  const guint n = G_N_ELEMENTS (matches);
+
+  g_assert_cmpuint (gloss_span_layout_first_match_after (NULL, 0, 10), ==, 0);
+  g_assert_cmpuint (gloss_span_layout_first_match_after (matches, n, 0), ==, 0);
+  g_assert_cmpuint (gloss_span_layout_first_match_after (matches, n, 4), ==, 0);
+  /* A match ending where the screen starts is not on it. */
+  g_assert_cmpuint (gloss_span_layout_first_match_after (matches, n, 5), ==, 1);
+  g_assert_cmpuint (gloss_span_layout_first_match_after (matches, n, 9), ==, 2);
+  g_assert_cmpuint (gloss_span_layout_first_match_after (matches, n, 12), ==, 3);
+  g_assert_cmpuint (gloss_span_layout_first_match_after (matches, n, 20), ==, 3);
+  g_assert_cmpuint (gloss_span_layout_first_match_after (matches, n, 21), ==, 4);
+
+  /* Against a plain scan, on many matches. */
+  {
+    g_autoptr(GArray) many = g_array_new (FALSE, FALSE, sizeof (GlossSearchMatch));
+
+    for (guint i = 0; i < 1000; i++)
+      {
+        GlossSearchMatch match = { i * 7 + i % 3, i * 7 + i % 3 + 1 + i % 4 };
+
+        g_array_append_val (many, match);
+      }
+
+    for (guint offset = 0; offset < 7100; offset += 13)
+      {
+        guint expected = 0;
+
+        while (expected < many->len && g_array_index (many, GlossSearchMatch, expected).end <= offset)
+          expected++;
+        g_assert_cmpuint (gloss_span_layout_first_match_after ((GlossSearchMatch *)(gpointer)many->data,
+                                                               many->len, offset), ==, expected);
+      }
+  }
+}
+
 static void
 test_underline_roomy (void)
 {
@@ -486,6 +587,8 @@ main (int    argc,
   g_test_add_func ("/gloss/ui/span-layout/color/span", test_colors);
   g_test_add_func ("/gloss/ui/span-layout/color/distinct", test_colors_distinct);
   g_test_add_func ("/gloss/ui/span-layout/color/composite", test_composite);
+  g_test_add_func ("/gloss/ui/span-layout/color/match", test_match_colors);
+  g_test_add_func ("/gloss/ui/span-layout/visible/first-match", test_first_match_after);
   g_test_add_func ("/gloss/ui/span-layout/underline/roomy", test_underline_roomy);
   g_test_add_func ("/gloss/ui/span-layout/underline/packed", test_underline_packed);
   g_test_add_func ("/gloss/ui/span-layout/underline/overfull", test_underline_overfull);
