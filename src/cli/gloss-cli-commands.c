@@ -530,15 +530,27 @@ lookup_count (GHashTable *counts,
   return GPOINTER_TO_UINT (g_hash_table_lookup (counts, label));
 }
 
+/* What @builder built, pretty-printed, on standard output. */
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+}
+
 static void
 print_stats_json (GlossCorpus *corpus,
                   GHashTable  *totals,
                   GPtrArray   *per_document)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
   GlossSchema *schema = gloss_corpus_get_schema (corpus);
   guint64 characters = 0;
 
@@ -601,12 +613,7 @@ print_stats_json (GlossCorpus *corpus,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  text = json_generator_to_data (generator, NULL);
-  printf ("%s\n", text);
+  print_json (builder);
 }
 
 /* Pads @text with spaces to @width characters (not bytes). */
@@ -1287,9 +1294,6 @@ print_agree_json (GlossAgreement      *agreement,
                   gboolean             by_label)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "annotators");
@@ -1311,12 +1315,7 @@ print_agree_json (GlossAgreement      *agreement,
   add_json_tokens (builder, agreement, by_label);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  text = json_generator_to_data (generator, NULL);
-  printf ("%s\n", text);
+  print_json (builder);
 }
 
 /* Loads every corpus, printing each failure; %FALSE if any failed. */

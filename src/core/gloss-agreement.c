@@ -367,27 +367,6 @@ allocate_tables (GlossAgreement *self)
     }
 }
 
-/* The first token that ends after @offset. */
-static guint
-first_token_after (GArray *tokens,
-                   guint   offset)
-{
-  guint low = 0;
-  guint high = tokens->len;
-
-  while (low < high)
-    {
-      guint middle = low + (high - low) / 2;
-
-      if (g_array_index (tokens, GlossToken, middle).end <= offset)
-        low = middle + 1;
-      else
-        high = middle;
-    }
-
-  return low;
-}
-
 /* Fills @categories, one per token, with 1 + the index of the label of the
  * shortest span overlapping the token (on equal lengths the smaller index),
  * or 0. Spans of labels @label_index lacks are ignored. */
@@ -412,7 +391,7 @@ assign_token_labels (GlossDocument *document,
       if (category == 0)
         continue;
 
-      for (guint t = first_token_after (tokens, start);
+      for (guint t = gloss_tokens_find_first (tokens, start);
            t < tokens->len && g_array_index (tokens, GlossToken, t).start < end;
            t++)
         {

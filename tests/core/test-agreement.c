@@ -69,6 +69,41 @@ compute (GlossCorpus **corpora,
   return agreement;
 }
 
+/* @n corpora, each with the one document "d" of @text and its own spans. */
+static GlossAgreement *
+compare_spans (const char         *text,
+               const char * const *spans,
+               guint               n)
+{
+  GlossCorpus *corpora[4];
+  GlossAgreement *agreement;
+
+  g_assert_cmpuint (n, <=, G_N_ELEMENTS (corpora));
+
+  for (guint i = 0; i < n; i++)
+    {
+      corpora[i] = gloss_corpus_new ();
+      add_document (corpora[i], "d", text, spans[i]);
+    }
+
+  agreement = compute (corpora, n);
+
+  for (guint i = 0; i < n; i++)
+    g_object_unref (corpora[i]);
+
+  return agreement;
+}
+
+static GlossAgreement *
+compare_two (const char *text,
+             const char *first_spans,
+             const char *second_spans)
+{
+  const char * const spans[] = { first_spans, second_spans };
+
+  return compare_spans (text, spans, 2);
+}
+
 #define assert_near(value, expected) \
   G_STMT_START { \
     double v_ = (value); \
@@ -379,15 +414,8 @@ test_token_labels (void)
 static void
 test_corpus_spans (void)
 {
-  g_autoptr(GlossCorpus) a = gloss_corpus_new ();
-  g_autoptr(GlossCorpus) b = gloss_corpus_new ();
-  g_autoptr(GlossAgreement) agreement = NULL;
-  GlossCorpus *corpora[2] = { a, b };
+  g_autoptr(GlossAgreement) agreement = compare_two (TEN_TOKENS, SPANS_A, SPANS_B);
   GlossSpanScores scores;
-
-  add_document (a, "d", TEN_TOKENS, SPANS_A);
-  add_document (b, "d", TEN_TOKENS, SPANS_B);
-  agreement = compute (corpora, 2);
 
   g_assert_cmpuint (gloss_agreement_get_n_labels (agreement), ==, 3);
   g_assert_cmpstr (gloss_agreement_get_label (agreement, 2), ==, "pillar");
@@ -439,14 +467,7 @@ test_corpus_spans (void)
 static void
 test_corpus_tokens (void)
 {
-  g_autoptr(GlossCorpus) a = gloss_corpus_new ();
-  g_autoptr(GlossCorpus) b = gloss_corpus_new ();
-  g_autoptr(GlossAgreement) agreement = NULL;
-  GlossCorpus *corpora[2] = { a, b };
-
-  add_document (a, "d", TEN_TOKENS, SPANS_A);
-  add_document (b, "d", TEN_TOKENS, SPANS_B);
-  agreement = compute (corpora, 2);
+  g_autoptr(GlossAgreement) agreement = compare_two (TEN_TOKENS, SPANS_A, SPANS_B);
 
   assert_near (gloss_agreement_get_cohen_kappa (agreement, 0, 1, GLOSS_AGREEMENT_ALL_LABELS), 13.0 / 33);
   assert_near (gloss_agreement_get_cohen_kappa (agreement, 1, 0, GLOSS_AGREEMENT_ALL_LABELS), 13.0 / 33);
@@ -474,17 +495,9 @@ test_corpus_tokens (void)
 static void
 test_corpus_three (void)
 {
-  g_autoptr(GlossCorpus) a = gloss_corpus_new ();
-  g_autoptr(GlossCorpus) b = gloss_corpus_new ();
-  g_autoptr(GlossCorpus) c = gloss_corpus_new ();
-  g_autoptr(GlossAgreement) agreement = NULL;
-  GlossCorpus *corpora[3] = { a, b, c };
+  const char * const spans[] = { SPANS_A, SPANS_B, SPANS_C };
+  g_autoptr(GlossAgreement) agreement = compare_spans (TEN_TOKENS, spans, 3);
   GlossSpanScores scores;
-
-  add_document (a, "d", TEN_TOKENS, SPANS_A);
-  add_document (b, "d", TEN_TOKENS, SPANS_B);
-  add_document (c, "d", TEN_TOKENS, SPANS_C);
-  agreement = compute (corpora, 3);
 
   g_assert_cmpuint (gloss_agreement_get_n_annotators (agreement), ==, 3);
   g_assert_cmpstr (gloss_agreement_get_annotator (agreement, 2), ==, "c.gloss.json");
@@ -539,17 +552,9 @@ test_corpus_identical (void)
 static void
 test_corpus_no_spans (void)
 {
-  g_autoptr(GlossCorpus) a = gloss_corpus_new ();
-  g_autoptr(GlossCorpus) b = gloss_corpus_new ();
-  g_autoptr(GlossCorpus) c = gloss_corpus_new ();
-  g_autoptr(GlossAgreement) agreement = NULL;
-  GlossCorpus *corpora[3] = { a, b, c };
+  const char * const spans[] = { "", "", "" };
+  g_autoptr(GlossAgreement) agreement = compare_spans (TEN_TOKENS, spans, 3);
   GlossSpanScores scores;
-
-  add_document (a, "d", TEN_TOKENS, "");
-  add_document (b, "d", TEN_TOKENS, "");
-  add_document (c, "d", TEN_TOKENS, "");
-  agreement = compute (corpora, 3);
 
   g_assert_cmpuint (gloss_agreement_get_n_tokens (agreement), ==, 10);
   gloss_agreement_get_span_scores (agreement, 0, 1, GLOSS_AGREEMENT_EXACT, GLOSS_AGREEMENT_ALL_LABELS, &scores);
@@ -596,15 +601,8 @@ test_corpus_empty (void)
 static void
 test_corpus_one_empty (void)
 {
-  g_autoptr(GlossCorpus) a = gloss_corpus_new ();
-  g_autoptr(GlossCorpus) b = gloss_corpus_new ();
-  g_autoptr(GlossAgreement) agreement = NULL;
-  GlossCorpus *corpora[2] = { a, b };
+  g_autoptr(GlossAgreement) agreement = compare_two ("a b c d", "0-3:principle", "");
   GlossSpanScores scores;
-
-  add_document (a, "d", "a b c d", "0-3:principle");
-  add_document (b, "d", "a b c d", "");
-  agreement = compute (corpora, 2);
 
   gloss_agreement_get_span_scores (agreement, 0, 1, GLOSS_AGREEMENT_PARTIAL, GLOSS_AGREEMENT_ALL_LABELS, &scores);
   assert_scores (&scores, 1, 0, 0, NAN, 0, 0);
@@ -625,15 +623,8 @@ test_corpus_one_empty (void)
 static void
 test_corpus_disagreement (void)
 {
-  g_autoptr(GlossCorpus) a = gloss_corpus_new ();
-  g_autoptr(GlossCorpus) b = gloss_corpus_new ();
-  g_autoptr(GlossAgreement) agreement = NULL;
-  GlossCorpus *corpora[2] = { a, b };
+  g_autoptr(GlossAgreement) agreement = compare_two ("a b", "0-1:principle 2-3:task", "0-1:task 2-3:principle");
   GlossSpanScores scores;
-
-  add_document (a, "d", "a b", "0-1:principle 2-3:task");
-  add_document (b, "d", "a b", "0-1:task 2-3:principle");
-  agreement = compute (corpora, 2);
 
   gloss_agreement_get_span_scores (agreement, 0, 1, GLOSS_AGREEMENT_PARTIAL, GLOSS_AGREEMENT_ALL_LABELS, &scores);
   assert_scores (&scores, 2, 2, 0, 0, 0, 0);
@@ -660,19 +651,14 @@ test_corpus_unicode (void)
   static const char text[] = "Vie\xcc\x82\xcc\xa3t Nam \xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7 "
                              "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d \xd7\xa2\xd7\x95\xd7\x9c\xd7\x9d "
                              "\xd9\x85\xd8\xb1\xd8\xad\xd8\xa8\xd8\xa7";
-  g_autoptr(GlossCorpus) a = gloss_corpus_new ();
-  g_autoptr(GlossCorpus) b = gloss_corpus_new ();
+  g_autoptr(GlossDocument) document = gloss_document_new ("d", NULL, text);
+  g_autofree char *family = gloss_document_dup_slice (document, 11, 16);
   g_autoptr(GlossAgreement) agreement = NULL;
-  g_autofree char *family = NULL;
-  GlossCorpus *corpora[2] = { a, b };
-  GlossDocument *document;
   GlossSpanScores scores;
 
-  document = add_document (a, "d", text, "0-10:principle 11-16:task 22-26:pillar");
-  add_document (b, "d", text, "0-6:principle 11-16:task 17-26:pillar 27-32:task");
-  family = gloss_document_dup_slice (document, 11, 16);
   g_assert_cmpstr (family, ==, "\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa9\xe2\x80\x8d\xf0\x9f\x91\xa7");
-  agreement = compute (corpora, 2);
+  agreement = compare_two (text, "0-10:principle 11-16:task 22-26:pillar",
+                           "0-6:principle 11-16:task 17-26:pillar 27-32:task");
 
   g_assert_cmpuint (gloss_agreement_get_n_tokens (agreement), ==, 6);
   assert_near (gloss_agreement_get_cohen_kappa (agreement, 0, 1, GLOSS_AGREEMENT_ALL_LABELS), 5.0 / 14);
