@@ -987,6 +987,9 @@ print_span_table (GlossAgreement      *agreement,
     printf ("\n%s\n", _("Spans, partial match (recall counts the first annotator’s spans, precision the second’s):"));
 
   table_init (&table, 8, 2);
+  /* Translators: column headers of the span table: the pair of annotators
+   * (“A–B”), the label, the spans of the first and of the second annotator,
+   * how many of them matched, and the three scores */
   table_add (&table, g_strdup (_("pair")));
   table_add (&table, g_strdup (_("label")));
   table_add (&table, g_strdup (_("first")));

@@ -881,6 +881,11 @@ gloss_agreement_get_n_labels (GlossAgreement *self)
   return self->labels->len;
 }
 
+/**
+ * gloss_agreement_get_label:
+ *
+ * Returns: the id of the @label-th label
+ */
 const char *
 gloss_agreement_get_label (GlossAgreement *self,
                            guint           label)
