@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -129,9 +130,13 @@ one_line (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* The warnings of reading a file, each after @name when one is given. */
 static void
-print_warnings (GPtrArray *problems)
+print_file_warnings (const char *name,
+                     GPtrArray  *problems)
 {
+  g_autofree char *prefix = name != NULL ? g_strdup_printf ("%s: ", name) : g_strdup ("");
+
   for (guint i = 0; problems != NULL && i < problems->len; i++)
     {
       GlossProblem *problem = g_ptr_array_index (problems, i);
@@ -140,11 +145,17 @@ print_warnings (GPtrArray *problems)
         {
           g_autofree char *path = one_line (problem->path);
 
-          fprintf (stderr, "gloss-cli: %s: %s %s\n", path, _("warning:"), problem->message);
+          fprintf (stderr, "gloss-cli: %s%s: %s %s\n", prefix, path, _("warning:"), problem->message);
         }
       else
-        fprintf (stderr, "gloss-cli: %s %s\n", _("warning:"), problem->message);
+        fprintf (stderr, "gloss-cli: %s%s %s\n", prefix, _("warning:"), problem->message);
     }
+}
+
+static void
+print_warnings (GPtrArray *problems)
+{
+  print_file_warnings (NULL, problems);
 }
 
 /* Whether writing @output would replace @input, or a file that importing
@@ -519,15 +530,27 @@ lookup_count (GHashTable *counts,
   return GPOINTER_TO_UINT (g_hash_table_lookup (counts, label));
 }
 
+/* What @builder built, pretty-printed, on standard output. */
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  text = json_generator_to_data (generator, NULL);
+  printf ("%s\n", text);
+}
+
 static void
 print_stats_json (GlossCorpus *corpus,
                   GHashTable  *totals,
                   GPtrArray   *per_document)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *text = NULL;
   GlossSchema *schema = gloss_corpus_get_schema (corpus);
   guint64 characters = 0;
 
@@ -590,12 +613,7 @@ print_stats_json (GlossCorpus *corpus,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  text = json_generator_to_data (generator, NULL);
-  printf ("%s\n", text);
+  print_json (builder);
 }
 
 /* Pads @text with spaces to @width characters (not bytes). */
@@ -844,4 +862,551 @@ gloss_cli_annotate (int    argc,
   print_annotate_counts (corpus, counts);
 
   return GLOSS_CLI_OK;
+}
+
+/* agree */
+
+/* A table printed with aligned columns: the first @n_text_columns hold text
+ * and are padded on the right, the others hold numbers and are padded on
+ * the left. Widths count characters, so “κ” and translations line up. */
+typedef struct
+{
+  GPtrArray *cells;
+  guint      n_columns;
+  guint      n_text_columns;
+} Table;
+
+static void
+table_init (Table *table,
+            guint  n_columns,
+            guint  n_text_columns)
+{
+  table->cells = g_ptr_array_new_with_free_func (g_free);
+  table->n_columns = n_columns;
+  table->n_text_columns = n_text_columns;
+}
+
+/* Takes @cell. */
+static void
+table_add (Table *table,
+           char  *cell)
+{
+  g_ptr_array_add (table->cells, cell);
+}
+
+static void
+table_print (Table *table)
+{
+  g_autofree guint *widths = g_new0 (guint, table->n_columns);
+
+  g_assert (table->cells->len % table->n_columns == 0);
+
+  for (guint i = 0; i < table->cells->len; i++)
+    widths[i % table->n_columns] = MAX (widths[i % table->n_columns],
+                                        g_utf8_strlen (g_ptr_array_index (table->cells, i), -1));
+
+  for (guint i = 0; i < table->cells->len; i++)
+    {
+      guint column = i % table->n_columns;
+      gboolean last = column == table->n_columns - 1;
+
+      fputs ("  ", stdout);
+      if (last && column < table->n_text_columns)
+        printf ("%s", (char *)g_ptr_array_index (table->cells, i));
+      else
+        print_cell (g_ptr_array_index (table->cells, i), widths[column], column >= table->n_text_columns);
+      if (last)
+        putchar ('\n');
+    }
+
+  g_clear_pointer (&table->cells, g_ptr_array_unref);
+}
+
+/* Three decimals, or “n/a” where the score is undefined (0/0). */
+static char *
+format_score (double score)
+{
+  if (isnan (score))
+    /* Translators: “not applicable”, a score that is undefined, such as κ when no one labelled anything */
+    return g_strdup (_("n/a"));
+
+  /* Rounding must not print a zero that is a hair below as “-0.000”. */
+  if (fabs (score) < 0.0005)
+    score = 0;
+
+  return g_strdup_printf ("%.3f", score);
+}
+
+/* A, B, … Z, then numbers. */
+static char *
+annotator_letter (guint annotator)
+{
+  if (annotator < 26)
+    return g_strdup_printf ("%c", 'A' + annotator);
+
+  return g_strdup_printf ("%u", annotator + 1);
+}
+
+static char *
+pair_name (guint first,
+           guint second)
+{
+  g_autofree char *a = annotator_letter (first);
+  g_autofree char *b = annotator_letter (second);
+
+  return g_strdup_printf ("%s–%s", a, b);
+}
+
+static void
+add_span_row (Table                 *table,
+              const char            *pair,
+              const char            *label,
+              const GlossSpanScores *scores)
+{
+  table_add (table, g_strdup (pair));
+  table_add (table, g_strdup (label));
+  table_add (table, g_strdup_printf ("%u", scores->first));
+  table_add (table, g_strdup_printf ("%u", scores->second));
+  table_add (table, g_strdup_printf ("%u", scores->matched));
+  table_add (table, format_score (scores->precision));
+  table_add (table, format_score (scores->recall));
+  table_add (table, format_score (scores->f1));
+}
+
+static void
+print_span_table (GlossAgreement      *agreement,
+                  GlossAgreementMatch  match,
+                  gboolean             by_label)
+{
+  guint n_annotators = gloss_agreement_get_n_annotators (agreement);
+  Table table;
+
+  if (match == GLOSS_AGREEMENT_EXACT)
+    printf ("\n%s\n", _("Spans, exact match (recall counts the first annotator’s spans, precision the second’s):"));
+  else
+    printf ("\n%s\n", _("Spans, partial match (recall counts the first annotator’s spans, precision the second’s):"));
+
+  table_init (&table, 8, 2);
+  /* Translators: column headers of the span table: the pair of annotators
+   * (“A–B”), the label, the spans of the first and of the second annotator,
+   * how many of them matched, and the three scores */
+  table_add (&table, g_strdup (_("pair")));
+  table_add (&table, g_strdup (_("label")));
+  table_add (&table, g_strdup (_("first")));
+  table_add (&table, g_strdup (_("second")));
+  table_add (&table, g_strdup (_("matched")));
+  table_add (&table, g_strdup (_("precision")));
+  table_add (&table, g_strdup (_("recall")));
+  table_add (&table, g_strdup ("F1"));
+
+  for (guint a = 0; a < n_annotators; a++)
+    for (guint b = a + 1; b < n_annotators; b++)
+      {
+        g_autofree char *pair = pair_name (a, b);
+        GlossSpanScores scores;
+
+        for (guint k = 0; by_label && k < gloss_agreement_get_n_labels (agreement); k++)
+          {
+            gloss_agreement_get_span_scores (agreement, a, b, match, k, &scores);
+            add_span_row (&table, pair, gloss_agreement_get_label (agreement, k), &scores);
+          }
+
+        gloss_agreement_get_span_scores (agreement, a, b, match, GLOSS_AGREEMENT_ALL_LABELS, &scores);
+        /* Translators: a row of scores summed over every label */
+        add_span_row (&table, pair, _("all (micro)"), &scores);
+        gloss_agreement_get_span_macro (agreement, a, b, match, &scores);
+        /* Translators: a row of scores averaged over the labels */
+        add_span_row (&table, pair, _("all (macro)"), &scores);
+      }
+
+  table_print (&table);
+}
+
+static void
+add_token_row (Table          *table,
+               GlossAgreement *agreement,
+               const char     *name,
+               guint           label)
+{
+  guint n_annotators = gloss_agreement_get_n_annotators (agreement);
+
+  table_add (table, g_strdup (name));
+  for (guint a = 0; a < n_annotators; a++)
+    for (guint b = a + 1; b < n_annotators; b++)
+      table_add (table, format_score (gloss_agreement_get_cohen_kappa (agreement, a, b, label)));
+  if (n_annotators >= 3)
+    table_add (table, format_score (gloss_agreement_get_fleiss_kappa (agreement, label)));
+  table_add (table, format_score (gloss_agreement_get_krippendorff_alpha (agreement, label)));
+}
+
+static void
+print_token_table (GlossAgreement *agreement,
+                   gboolean        by_label)
+{
+  guint n_annotators = gloss_agreement_get_n_annotators (agreement);
+  guint n_pairs = n_annotators * (n_annotators - 1) / 2;
+  Table table;
+
+  printf ("\n%s\n", _("Tokens, each with the label of the shortest span over it, or none:"));
+
+  table_init (&table, 1 + n_pairs + (n_annotators >= 3) + 1, 1);
+  table_add (&table, g_strdup (_("label")));
+  for (guint a = 0; a < n_annotators; a++)
+    for (guint b = a + 1; b < n_annotators; b++)
+      {
+        g_autofree char *pair = pair_name (a, b);
+
+        /* Translators: %s is a pair of annotators, such as “A–B” */
+        table_add (&table, g_strdup_printf (_("Cohen’s κ %s"), pair));
+      }
+  if (n_annotators >= 3)
+    table_add (&table, g_strdup (_("Fleiss’ κ")));
+  table_add (&table, g_strdup (_("Krippendorff’s α")));
+
+  for (guint k = 0; by_label && k < gloss_agreement_get_n_labels (agreement); k++)
+    add_token_row (&table, agreement, gloss_agreement_get_label (agreement, k), k);
+  /* Translators: the row of scores over every label together */
+  add_token_row (&table, agreement, _("all labels"), GLOSS_AGREEMENT_ALL_LABELS);
+
+  table_print (&table);
+}
+
+static void
+print_agree_table (GlossAgreement      *agreement,
+                   GlossAgreementMatch  match,
+                   gboolean             by_label)
+{
+  printf ("%s\n", _("Annotators:"));
+  for (guint i = 0; i < gloss_agreement_get_n_annotators (agreement); i++)
+    {
+      g_autofree char *letter = annotator_letter (i);
+
+      printf ("  %s  %s\n", letter, gloss_agreement_get_annotator (agreement, i));
+    }
+
+  printf ("\n%s %u\n", _("Documents compared:"), gloss_agreement_get_n_documents (agreement));
+  printf ("%s %u\n", _("Tokens:"), gloss_agreement_get_n_tokens (agreement));
+
+  print_span_table (agreement, match, by_label);
+  print_token_table (agreement, by_label);
+}
+
+static void
+add_json_score (JsonBuilder *builder,
+                const char  *member,
+                double       score)
+{
+  json_builder_set_member_name (builder, member);
+  if (isnan (score))
+    json_builder_add_null_value (builder);
+  else
+    json_builder_add_double_value (builder, score);
+}
+
+static void
+add_json_span_scores (JsonBuilder           *builder,
+                      const char            *member,
+                      const GlossSpanScores *scores)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "first");
+  json_builder_add_int_value (builder, scores->first);
+  json_builder_set_member_name (builder, "second");
+  json_builder_add_int_value (builder, scores->second);
+  json_builder_set_member_name (builder, "matched");
+  json_builder_add_int_value (builder, scores->matched);
+  add_json_score (builder, "precision", scores->precision);
+  add_json_score (builder, "recall", scores->recall);
+  add_json_score (builder, "f1", scores->f1);
+  json_builder_end_object (builder);
+}
+
+static void
+add_json_pair (JsonBuilder    *builder,
+               GlossAgreement *agreement,
+               guint           first,
+               guint           second)
+{
+  json_builder_set_member_name (builder, "first");
+  json_builder_add_string_value (builder, gloss_agreement_get_annotator (agreement, first));
+  json_builder_set_member_name (builder, "second");
+  json_builder_add_string_value (builder, gloss_agreement_get_annotator (agreement, second));
+}
+
+static void
+add_json_spans (JsonBuilder         *builder,
+                GlossAgreement      *agreement,
+                GlossAgreementMatch  match,
+                gboolean             by_label)
+{
+  guint n_annotators = gloss_agreement_get_n_annotators (agreement);
+
+  json_builder_set_member_name (builder, "spans");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "match");
+  json_builder_add_string_value (builder, match == GLOSS_AGREEMENT_EXACT ? "exact" : "partial");
+  json_builder_set_member_name (builder, "pairs");
+  json_builder_begin_array (builder);
+  for (guint a = 0; a < n_annotators; a++)
+    for (guint b = a + 1; b < n_annotators; b++)
+      {
+        GlossSpanScores scores;
+
+        json_builder_begin_object (builder);
+        add_json_pair (builder, agreement, a, b);
+        gloss_agreement_get_span_scores (agreement, a, b, match, GLOSS_AGREEMENT_ALL_LABELS, &scores);
+        add_json_span_scores (builder, "micro", &scores);
+        gloss_agreement_get_span_macro (agreement, a, b, match, &scores);
+        add_json_span_scores (builder, "macro", &scores);
+        if (by_label)
+          {
+            json_builder_set_member_name (builder, "labels");
+            json_builder_begin_object (builder);
+            for (guint k = 0; k < gloss_agreement_get_n_labels (agreement); k++)
+              {
+                gloss_agreement_get_span_scores (agreement, a, b, match, k, &scores);
+                add_json_span_scores (builder, gloss_agreement_get_label (agreement, k), &scores);
+              }
+            json_builder_end_object (builder);
+          }
+        json_builder_end_object (builder);
+      }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+}
+
+typedef double (*TokenScore) (GlossAgreement *agreement,
+                              guint           first,
+                              guint           second,
+                              guint           label);
+
+static double
+cohen_score (GlossAgreement *agreement,
+             guint           first,
+             guint           second,
+             guint           label)
+{
+  return gloss_agreement_get_cohen_kappa (agreement, first, second, label);
+}
+
+static double
+fleiss_score (GlossAgreement *agreement,
+              guint           first,
+              guint           second,
+              guint           label)
+{
+  return gloss_agreement_get_fleiss_kappa (agreement, label);
+}
+
+static double
+alpha_score (GlossAgreement *agreement,
+             guint           first,
+             guint           second,
+             guint           label)
+{
+  return gloss_agreement_get_krippendorff_alpha (agreement, label);
+}
+
+/* "all": the score over every label, and with @by_label "labels": the score
+ * of each label against the rest. */
+static void
+add_json_token_scores (JsonBuilder    *builder,
+                       GlossAgreement *agreement,
+                       TokenScore      score,
+                       guint           first,
+                       guint           second,
+                       gboolean        by_label)
+{
+  add_json_score (builder, "all", score (agreement, first, second, GLOSS_AGREEMENT_ALL_LABELS));
+  if (!by_label)
+    return;
+
+  json_builder_set_member_name (builder, "labels");
+  json_builder_begin_object (builder);
+  for (guint k = 0; k < gloss_agreement_get_n_labels (agreement); k++)
+    add_json_score (builder, gloss_agreement_get_label (agreement, k), score (agreement, first, second, k));
+  json_builder_end_object (builder);
+}
+
+static void
+add_json_tokens (JsonBuilder    *builder,
+                 GlossAgreement *agreement,
+                 gboolean        by_label)
+{
+  guint n_annotators = gloss_agreement_get_n_annotators (agreement);
+
+  json_builder_set_member_name (builder, "cohen_kappa");
+  json_builder_begin_array (builder);
+  for (guint a = 0; a < n_annotators; a++)
+    for (guint b = a + 1; b < n_annotators; b++)
+      {
+        json_builder_begin_object (builder);
+        add_json_pair (builder, agreement, a, b);
+        add_json_token_scores (builder, agreement, cohen_score, a, b, by_label);
+        json_builder_end_object (builder);
+      }
+  json_builder_end_array (builder);
+
+  if (n_annotators >= 3)
+    {
+      json_builder_set_member_name (builder, "fleiss_kappa");
+      json_builder_begin_object (builder);
+      add_json_token_scores (builder, agreement, fleiss_score, 0, 0, by_label);
+      json_builder_end_object (builder);
+    }
+
+  json_builder_set_member_name (builder, "krippendorff_alpha");
+  json_builder_begin_object (builder);
+  add_json_token_scores (builder, agreement, alpha_score, 0, 0, by_label);
+  json_builder_end_object (builder);
+}
+
+static void
+add_json_problems (JsonBuilder    *builder,
+                   GlossAgreement *agreement)
+{
+  GPtrArray *problems = gloss_agreement_get_problems (agreement);
+
+  json_builder_set_member_name (builder, "problems");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      GlossAgreementProblem *problem = g_ptr_array_index (problems, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, problem->kind == GLOSS_AGREEMENT_MISSING_DOCUMENT
+                                              ? "missing-document" : "text-differs");
+      json_builder_set_member_name (builder, "document");
+      json_builder_add_string_value (builder, problem->document);
+      json_builder_set_member_name (builder, "file");
+      json_builder_add_string_value (builder, gloss_agreement_get_annotator (agreement, problem->annotator));
+      json_builder_set_member_name (builder, "reference");
+      json_builder_add_string_value (builder, gloss_agreement_get_annotator (agreement, problem->reference));
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, problem->message);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+print_agree_json (GlossAgreement      *agreement,
+                  GlossAgreementMatch  match,
+                  gboolean             by_label)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "annotators");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < gloss_agreement_get_n_annotators (agreement); i++)
+    json_builder_add_string_value (builder, gloss_agreement_get_annotator (agreement, i));
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "labels");
+  json_builder_begin_array (builder);
+  for (guint k = 0; k < gloss_agreement_get_n_labels (agreement); k++)
+    json_builder_add_string_value (builder, gloss_agreement_get_label (agreement, k));
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "documents");
+  json_builder_add_int_value (builder, gloss_agreement_get_n_documents (agreement));
+  json_builder_set_member_name (builder, "tokens");
+  json_builder_add_int_value (builder, gloss_agreement_get_n_tokens (agreement));
+  add_json_problems (builder, agreement);
+  add_json_spans (builder, agreement, match, by_label);
+  add_json_tokens (builder, agreement, by_label);
+  json_builder_end_object (builder);
+
+  print_json (builder);
+}
+
+/* Loads every corpus, printing each failure; %FALSE if any failed. */
+static gboolean
+load_corpora (char      **inputs,
+              GPtrArray  *corpora)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; inputs[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (inputs[i]);
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GError) error = NULL;
+      GlossCorpus *corpus;
+
+      corpus = gloss_corpus_load_file (file, NULL, &problems, &error);
+      if (corpus == NULL)
+        {
+          print_error ("%s: %s", inputs[i], error->message);
+          ok = FALSE;
+          continue;
+        }
+
+      print_file_warnings (inputs[i], problems);
+      g_ptr_array_add (corpora, corpus);
+    }
+
+  return ok;
+}
+
+int
+gloss_cli_agree (int    argc,
+                 char **argv)
+{
+  g_auto(GStrv) inputs = NULL;
+  g_autoptr(GPtrArray) corpora = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GlossAgreement) agreement = NULL;
+  g_autoptr(GError) error = NULL;
+  GlossAgreementMatch match;
+  GPtrArray *problems;
+  gboolean json = FALSE;
+  gboolean by_label = FALSE;
+  gboolean partial = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 'j', 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of tables"), NULL },
+    { "by-label", 'l', 0, G_OPTION_ARG_NONE, &by_label, N_("Give the scores of each label too"), NULL },
+    { "partial", 'p', 0, G_OPTION_ARG_NONE, &partial,
+      N_("Match spans of the same label that overlap, not only identical ones"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
+    { NULL }
+  };
+
+  if (!parse_options ("agree", _("CORPUS CORPUS…"),
+                      _("Compares corpora that different people labelled, document by document (same\n"
+                        "id, same text): precision, recall and F1 of the spans for each pair of\n"
+                        "annotators, and on tokens Cohen’s κ for each pair, Fleiss’ κ (three or more\n"
+                        "corpora) and Krippendorff’s α. “n/a” marks a score that is undefined, such\n"
+                        "as κ when no one labelled anything. A document missing from a corpus or\n"
+                        "with another text there is reported, and makes the exit status 1."),
+                      entries, &argc, &argv))
+    return GLOSS_CLI_USAGE;
+
+  if (inputs == NULL || inputs[0] == NULL || inputs[1] == NULL)
+    {
+      print_error (_("give two or more corpora"));
+      return GLOSS_CLI_USAGE;
+    }
+
+  if (!load_corpora (inputs, corpora))
+    return GLOSS_CLI_BAD_INPUT;
+
+  agreement = gloss_agreement_compute ((GlossCorpus * const *)corpora->pdata, (const char * const *)inputs,
+                                       corpora->len, NULL, &error);
+  g_assert (agreement != NULL);
+
+  /* The problems first: on a terminal they then come before the scores
+   * they qualify. */
+  problems = gloss_agreement_get_problems (agreement);
+  for (guint i = 0; i < problems->len; i++)
+    print_error ("%s", ((GlossAgreementProblem *)g_ptr_array_index (problems, i))->message);
+  fflush (stderr);
+
+  match = partial ? GLOSS_AGREEMENT_PARTIAL : GLOSS_AGREEMENT_EXACT;
+  if (json)
+    print_agree_json (agreement, match, by_label);
+  else
+    print_agree_table (agreement, match, by_label);
+
+  return problems->len > 0 ? GLOSS_CLI_BAD_INPUT : GLOSS_CLI_OK;
 }

@@ -27,5 +27,7 @@ int gloss_cli_stats    (int    argc,
                         char **argv);
 int gloss_cli_annotate (int    argc,
                         char **argv);
+int gloss_cli_agree    (int    argc,
+                        char **argv);
 
 G_END_DECLS

@@ -28,6 +28,7 @@ static const Command commands[] = {
   { "validate", gloss_cli_validate, N_("Check corpora and report every problem") },
   { "stats", gloss_cli_stats, N_("Count documents and spans per label") },
   { "annotate", gloss_cli_annotate, N_("Label the terms of a list (gazetteer) in a corpus") },
+  { "agree", gloss_cli_agree, N_("Measure how far annotators agree (F1, Cohen’s and Fleiss’ κ, Krippendorff’s α)") },
 };
 
 static void

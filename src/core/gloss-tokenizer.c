@@ -223,13 +223,27 @@ gloss_tokenize (const char *text,
   return tokens;
 }
 
-/* The index of the first token ending after @offset. */
-static guint
-first_ending_after (GArray *tokens,
-                    guint   offset)
+/**
+ * gloss_tokens_find_first:
+ * @tokens: (element-type GlossToken): gloss_tokenize() of a text
+ * @offset: a code point offset
+ *
+ * Finds the first token that ends after @offset, by binary search: the
+ * token holding @offset, or else the next one.
+ *
+ * Returns: its index, or @tokens->len when every token ends at or before
+ *   @offset
+ */
+guint
+gloss_tokens_find_first (GArray *tokens,
+                         guint   offset)
 {
   guint lo = 0;
-  guint hi = tokens->len;
+  guint hi;
+
+  g_return_val_if_fail (tokens != NULL, 0);
+
+  hi = tokens->len;
 
   while (lo < hi)
     {
@@ -271,13 +285,13 @@ gloss_snap_range (GArray *tokens,
   g_return_val_if_fail (start != NULL && end != NULL, FALSE);
   g_return_val_if_fail (*start <= *end, FALSE);
 
-  first = first_ending_after (tokens, *start);
+  first = gloss_tokens_find_first (tokens, *start);
   if (first >= tokens->len || g_array_index (tokens, GlossToken, first).start >= MAX (*end, *start + 1))
     return FALSE;
 
   /* The last token starting before the end (an empty selection snaps to the
    * token it is in). */
-  last = first_ending_after (tokens, MAX (*end, *start + 1) - 1);
+  last = gloss_tokens_find_first (tokens, MAX (*end, *start + 1) - 1);
   if (last >= tokens->len || g_array_index (tokens, GlossToken, last).start >= MAX (*end, *start + 1))
     last--;
 

@@ -24,10 +24,12 @@ typedef struct
   guint sentence_end : 1;
 } GlossToken;
 
-GArray   *gloss_tokenize   (const char *text,
-                            gsize       n_bytes);
-gboolean  gloss_snap_range (GArray     *tokens,
-                            guint      *start,
-                            guint      *end);
+GArray   *gloss_tokenize          (const char *text,
+                                   gsize       n_bytes);
+guint     gloss_tokens_find_first (GArray     *tokens,
+                                   guint       offset);
+gboolean  gloss_snap_range        (GArray     *tokens,
+                                   guint      *start,
+                                   guint      *end);
 
 G_END_DECLS

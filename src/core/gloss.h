@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "gloss-agreement.h"
 #include "gloss-atomic.h"
 #include "gloss-corpus.h"
 #include "gloss-document.h"

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -33,6 +34,7 @@ static const HelpCase help_cases[] = {
   { "import", "Usage:\n  gloss-cli import [OPTION…] INPUT… -o CORPUS\n", "--output=FILE" },
   { "validate", "Usage:\n  gloss-cli validate [OPTION…] CORPUS…\n", "--quiet" },
   { "stats", "Usage:\n  gloss-cli stats [OPTION…] CORPUS\n", "--json" },
+  { "agree", "Usage:\n  gloss-cli agree [OPTION…] CORPUS CORPUS…\n", "--by-label" },
 };
 
 /* Helpers */
@@ -443,7 +445,7 @@ static void
 test_unknown_option (Fixture       *f,
                      gconstpointer  data)
 {
-  static const char * const commands[] = { "import", "validate", "stats" };
+  static const char * const commands[] = { "import", "validate", "stats", "agree" };
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
@@ -1362,6 +1364,275 @@ test_annotate_usage (Fixture       *f,
   assert_file_absent (f, "out.gloss.json");
 }
 
+/* agree */
+
+/* A corpus of the default labels holding @documents, a JSON array body. */
+static void
+write_agree_corpus (Fixture    *f,
+                    const char *name,
+                    const char *documents)
+{
+  g_autofree char *json = NULL;
+
+  json = g_strdup_printf ("{ \"format\": \"gloss-corpus\", \"version\": 1, \"offset_unit\": \"codepoint\",\n"
+                          "  \"schema\": { \"labels\": [ { \"id\": \"principle\", \"name\": \"Principle\" },\n"
+                          "    { \"id\": \"task\", \"name\": \"Task\" }, { \"id\": \"pillar\", \"name\": \"Pillar\" } ] },\n"
+                          "  \"documents\": [ %s ] }\n", documents);
+  write_file (f, name, json, -1);
+}
+
+#define SPAN(start, end, label) "{ \"start\": " #start ", \"end\": " #end ", \"label\": \"" label "\" }"
+
+/* Ten one-letter tokens, labelled as in tests/core/test-agreement.c, where
+ * every score below is worked out by hand:
+ *   token    a b c d e f g h i j
+ *   A        P P T . P P P . I .
+ *   B        P P T T . P P . T P
+ *   C        P P T . P P . . I . */
+#define TEN_TOKENS_DOCUMENT(spans) "{ \"id\": \"d\", \"text\": \"a b c d e f g h i j\", \"spans\": [ " spans " ] }"
+#define AGREE_A TEN_TOKENS_DOCUMENT (SPAN (0, 3, "principle") ", " SPAN (4, 5, "task") ", " \
+                                     SPAN (8, 13, "principle") ", " SPAN (16, 17, "pillar"))
+#define AGREE_B TEN_TOKENS_DOCUMENT (SPAN (0, 3, "principle") ", " SPAN (4, 7, "task") ", " \
+                                     SPAN (10, 13, "principle") ", " SPAN (16, 17, "task") ", " \
+                                     SPAN (18, 19, "principle"))
+#define AGREE_C TEN_TOKENS_DOCUMENT (SPAN (0, 3, "principle") ", " SPAN (4, 5, "task") ", " \
+                                     SPAN (8, 11, "principle") ", " SPAN (16, 17, "pillar"))
+
+static void
+write_agree_corpora (Fixture *f)
+{
+  write_agree_corpus (f, "a.gloss.json", AGREE_A);
+  write_agree_corpus (f, "b.gloss.json", AGREE_B);
+  write_agree_corpus (f, "c.gloss.json", AGREE_C);
+}
+
+/* Besides the core test's values: per-label α, task or not: n 4 and 16,
+ * 8 agreeing units: 1 − 19 × 4 / (400 − 16 − 256) = 0.406; pillar or not:
+ * n 1 and 19, 9 agreeing units: 1 − 19 × 2 / (400 − 1 − 361) = 0. */
+static const char agree_table[] =
+  "Annotators:\n"
+  "  A  a.gloss.json\n"
+  "  B  b.gloss.json\n"
+  "\n"
+  "Documents compared: 1\n"
+  "Tokens: 10\n"
+  "\n"
+  "Spans, exact match (recall counts the first annotator’s spans, precision the second’s):\n"
+  "  pair  label        first  second  matched  precision  recall     F1\n"
+  "  A–B   principle        2       3        1      0.333   0.500  0.400\n"
+  "  A–B   task             1       2        0      0.000   0.000  0.000\n"
+  "  A–B   pillar           1       0        0        n/a   0.000  0.000\n"
+  "  A–B   all (micro)      4       5        1      0.200   0.250  0.222\n"
+  "  A–B   all (macro)      4       5        1      0.111   0.167  0.133\n"
+  "\n"
+  "Tokens, each with the label of the shortest span over it, or none:\n"
+  "  label       Cohen’s κ A–B  Krippendorff’s α\n"
+  "  principle           0.600             0.620\n"
+  "  task                0.412             0.406\n"
+  "  pillar              0.000             0.000\n"
+  "  all labels          0.394             0.411\n";
+
+static void
+test_agree_text (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *overall = NULL;
+
+  write_agree_corpora (f);
+
+  g_assert_cmpint (run_cli (f, &out, &err, "agree", "--by-label", "a.gloss.json", "b.gloss.json", NULL), ==, 0);
+  g_assert_cmpstr (out, ==, agree_table);
+  g_assert_cmpstr (err, ==, "");
+
+  /* Without --by-label: only the rows over all labels. */
+  g_assert_cmpint (run_cli (f, &overall, NULL, "agree", "a.gloss.json", "b.gloss.json", NULL), ==, 0);
+  g_assert_null (strstr (overall, "principle"));
+  g_assert_nonnull (strstr (overall, "\n  A–B   all (micro)      4       5        1      0.200   0.250  0.222\n"));
+  g_assert_true (g_str_has_suffix (overall, "\n  all labels          0.394             0.411\n"));
+}
+
+/* Partial matching of A against B: 0-3/0-3, 4-5/4-7 and 8-13/10-13 match,
+ * F1 = 2 × 3 / (4 + 5) = 0.667; B against C likewise. A against C: all
+ * four. Cohen's κ of A and C, who differ at g only: po = 0.9, margins
+ * (none, P, T, I) 3 5 1 1 and 4 4 1 1, pe = (12 + 20 + 1 + 1) / 100 = 0.34,
+ * κ = 0.56 / 0.66 = 0.848; of B and C, who agree on a b c f h: po = 0.5,
+ * margins 2 5 3 0 and 4 4 1 1, pe = (8 + 20 + 3) / 100 = 0.31,
+ * κ = 0.19 / 0.69 = 0.275. Fleiss' κ = 49/99 = 0.495, α = 152/297 = 0.512. */
+static void
+test_agree_three (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  write_agree_corpora (f);
+
+  g_assert_cmpint (run_cli (f, &out, &err, "agree", "--partial", "a.gloss.json", "b.gloss.json",
+                            "c.gloss.json", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_nonnull (strstr (out, "\n  C  c.gloss.json\n"));
+  g_assert_nonnull (strstr (out, "\nSpans, partial match "));
+  g_assert_nonnull (strstr (out, "\n  A–B   all (micro)      4       5        3      0.600   0.750  0.667\n"));
+  g_assert_nonnull (strstr (out, "\n  A–C   all (micro)      4       4        4      1.000   1.000  1.000\n"));
+  g_assert_nonnull (strstr (out, "\n  B–C   all (micro)      5       4        3      0.750   0.600  0.667\n"));
+  g_assert_nonnull (strstr (out, "  label       Cohen’s κ A–B  Cohen’s κ A–C  Cohen’s κ B–C  Fleiss’ κ  Krippendorff’s α\n"));
+  g_assert_true (g_str_has_suffix (out, "\n  all labels          0.394          0.848          0.275      0.495             0.512\n"));
+}
+
+static double
+json_score (JsonObject *object,
+            const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  g_assert_nonnull (node);
+  if (JSON_NODE_HOLDS_NULL (node))
+    return NAN;
+
+  return json_node_get_double (node);
+}
+
+static void
+test_agree_json (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(JsonObject) root = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  JsonObject *spans;
+  JsonObject *pair;
+  JsonObject *micro;
+  JsonObject *labels;
+  JsonArray *cohen;
+
+  write_agree_corpora (f);
+
+  g_assert_cmpint (run_cli (f, &out, &err, "agree", "--json", "--by-label", "a.gloss.json", "b.gloss.json",
+                            "c.gloss.json", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+
+  root = parse_json_object (out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "annotators")), ==, 3);
+  g_assert_cmpstr (json_array_get_string_element (json_object_get_array_member (root, "labels"), 2), ==, "pillar");
+  g_assert_cmpint (json_object_get_int_member (root, "documents"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (root, "tokens"), ==, 10);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "problems")), ==, 0);
+
+  spans = json_object_get_object_member (root, "spans");
+  g_assert_cmpstr (json_object_get_string_member (spans, "match"), ==, "exact");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (spans, "pairs")), ==, 3);
+  pair = json_array_get_object_element (json_object_get_array_member (spans, "pairs"), 0);
+  g_assert_cmpstr (json_object_get_string_member (pair, "first"), ==, "a.gloss.json");
+  g_assert_cmpstr (json_object_get_string_member (pair, "second"), ==, "b.gloss.json");
+  micro = json_object_get_object_member (pair, "micro");
+  g_assert_cmpint (json_object_get_int_member (micro, "matched"), ==, 1);
+  g_assert_cmpfloat_with_epsilon (json_score (micro, "f1"), 2.0 / 9, 1e-12);
+  labels = json_object_get_object_member (pair, "labels");
+  g_assert_true (isnan (json_score (json_object_get_object_member (labels, "pillar"), "precision")));
+  g_assert_cmpfloat_with_epsilon (json_score (json_object_get_object_member (labels, "principle"), "f1"), 0.4, 1e-12);
+
+  cohen = json_object_get_array_member (root, "cohen_kappa");
+  g_assert_cmpuint (json_array_get_length (cohen), ==, 3);
+  g_assert_cmpfloat_with_epsilon (json_score (json_array_get_object_element (cohen, 0), "all"), 13.0 / 33, 1e-12);
+  labels = json_object_get_object_member (json_array_get_object_element (cohen, 0), "labels");
+  g_assert_cmpfloat_with_epsilon (json_score (labels, "task"), 7.0 / 17, 1e-12);
+
+  g_assert_cmpfloat_with_epsilon (json_score (json_object_get_object_member (root, "fleiss_kappa"), "all"),
+                                  49.0 / 99, 1e-12);
+  g_assert_cmpfloat_with_epsilon (json_score (json_object_get_object_member (root, "krippendorff_alpha"), "all"),
+                                  152.0 / 297, 1e-12);
+}
+
+/* No spans anywhere: κ and α are 0/0 and F1 too, printed as “n/a” (null in
+ * JSON), which is not an error. */
+static void
+test_agree_no_spans (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(JsonObject) root = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *json = NULL;
+  JsonObject *pair;
+
+  write_agree_corpus (f, "a.gloss.json", TEN_TOKENS_DOCUMENT (""));
+  write_agree_corpus (f, "b.gloss.json", TEN_TOKENS_DOCUMENT (""));
+
+  g_assert_cmpint (run_cli (f, &out, &err, "agree", "a.gloss.json", "b.gloss.json", NULL), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_nonnull (strstr (out, "\n  A–B   all (micro)      0       0        0        n/a     n/a  n/a\n"));
+  g_assert_true (g_str_has_suffix (out, "\n  all labels            n/a               n/a\n"));
+
+  g_assert_cmpint (run_cli (f, &json, NULL, "agree", "-j", "a.gloss.json", "b.gloss.json", NULL), ==, 0);
+  root = parse_json_object (json);
+  pair = json_array_get_object_element (json_object_get_array_member (json_object_get_object_member (root, "spans"),
+                                                                      "pairs"), 0);
+  g_assert_true (isnan (json_score (json_object_get_object_member (pair, "macro"), "f1")));
+  g_assert_true (isnan (json_score (json_object_get_object_member (root, "krippendorff_alpha"), "all")));
+}
+
+/* A document missing from one corpus, one with another text: both named
+ * with the files on stderr and in the JSON, the rest still compared, and
+ * the exit status 1. */
+static void
+test_agree_unaligned (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(JsonObject) root = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *json = NULL;
+  JsonObject *problem;
+
+  write_agree_corpus (f, "a.gloss.json",
+                      AGREE_A ", { \"id\": \"bài-2\", \"text\": \"Hòa bình 🕊️\" },"
+                      " { \"id\": \"שלום\", \"text\": \"שלום עולם\" }");
+  write_agree_corpus (f, "b.gloss.json",
+                      "{ \"id\": \"שלום\", \"text\": \"שלום, עולם\" }, " AGREE_B);
+
+  g_assert_cmpint (run_cli (f, &out, &err, "agree", "a.gloss.json", "b.gloss.json", NULL), ==, 1);
+  g_assert_cmpstr (err, ==,
+                   "gloss-cli: The document “bài-2” of a.gloss.json is missing from b.gloss.json\n"
+                   "gloss-cli: The document “שלום” has another text in b.gloss.json than in a.gloss.json; "
+                   "it is not compared\n");
+  g_assert_nonnull (strstr (out, "\nDocuments compared: 1\nTokens: 10\n"));
+  g_assert_true (g_str_has_suffix (out, "\n  all labels          0.394             0.411\n"));
+
+  g_assert_cmpint (run_cli (f, &json, NULL, "agree", "--json", "a.gloss.json", "b.gloss.json", NULL), ==, 1);
+  root = parse_json_object (json);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "problems")), ==, 2);
+  problem = json_array_get_object_element (json_object_get_array_member (root, "problems"), 1);
+  g_assert_cmpstr (json_object_get_string_member (problem, "kind"), ==, "text-differs");
+  g_assert_cmpstr (json_object_get_string_member (problem, "document"), ==, "שלום");
+  g_assert_cmpstr (json_object_get_string_member (problem, "file"), ==, "b.gloss.json");
+  g_assert_cmpstr (json_object_get_string_member (problem, "reference"), ==, "a.gloss.json");
+}
+
+static void
+test_agree_bad_input (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *one = NULL;
+
+  write_agree_corpora (f);
+  copy_data (f, "malformed.gloss.json");
+
+  /* Every file that does not load is named, and nothing is printed. */
+  g_assert_cmpint (run_cli (f, &out, &err, "agree", "a.gloss.json", "malformed.gloss.json",
+                            "missing.gloss.json", NULL), ==, 1);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_true (g_str_has_prefix (err, "gloss-cli: malformed.gloss.json: line 5, column "));
+  g_assert_nonnull (strstr (err, "\ngloss-cli: missing.gloss.json: "));
+  g_assert_cmpuint (count_lines (err), ==, 2);
+
+  g_assert_cmpint (run_cli (f, NULL, &one, "agree", "a.gloss.json", NULL), ==, 2);
+  g_assert_cmpstr (one, ==, "gloss-cli: give two or more corpora\n");
+}
+
 static void
 add_test (const char *path,
           void      (*func) (Fixture *, gconstpointer))
@@ -1429,6 +1700,13 @@ main (int    argc,
   add_test ("/gloss/cli/annotate/bad-list", test_annotate_bad_list);
   add_test ("/gloss/cli/annotate/unknown-label", test_annotate_unknown_label);
   add_test ("/gloss/cli/annotate/usage", test_annotate_usage);
+
+  add_test ("/gloss/cli/agree/text", test_agree_text);
+  add_test ("/gloss/cli/agree/three", test_agree_three);
+  add_test ("/gloss/cli/agree/json", test_agree_json);
+  add_test ("/gloss/cli/agree/no-spans", test_agree_no_spans);
+  add_test ("/gloss/cli/agree/unaligned", test_agree_unaligned);
+  add_test ("/gloss/cli/agree/bad-input", test_agree_bad_input);
 
   return g_test_run ();
 }

@@ -179,6 +179,24 @@ test_tokenizer_snap (void)
     }
 }
 
+/* “Tiếng 👩‍💻 Việt”: tokens 0–5, 6–9 (the ZWJ sequence), 10–14. */
+static void
+test_tokenizer_find_first (void)
+{
+  static const char text[] = "Tiếng 👩‍💻 Việt";
+  static const guint expected[] = {
+    /* Tiếng, 0–4 */ 0, 0, 0, 0, 0,
+    /* the space at 5, the emoji 6–8 */ 1, 1, 1, 1,
+    /* the space at 9, Việt 10–13 */ 2, 2, 2, 2, 2,
+    /* the end, 14, and past it */ 3, 3,
+  };
+  g_autoptr(GArray) tokens = gloss_tokenize (text, strlen (text));
+
+  g_assert_cmpuint (tokens->len, ==, 3);
+  for (guint offset = 0; offset < G_N_ELEMENTS (expected); offset++)
+    g_assert_cmpuint (gloss_tokens_find_first (tokens, offset), ==, expected[offset]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -189,6 +207,7 @@ main (int    argc,
   g_test_add_func ("/gloss/core/tokenizer/offsets-and-space", test_tokenizer_offsets_and_space);
   g_test_add_func ("/gloss/core/tokenizer/never-splits-clusters", test_tokenizer_never_splits_clusters);
   g_test_add_func ("/gloss/core/tokenizer/snap", test_tokenizer_snap);
+  g_test_add_func ("/gloss/core/tokenizer/find-first", test_tokenizer_find_first);
 
   return g_test_run ();
 }
