@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "gloss-label.h"
 
 struct _GlossLabel
@@ -403,6 +405,26 @@ gloss_label_dup_locales (GlossLabel *self)
  *
  * Returns: the name to show
  */
+/**
+ * gloss_label_get_display_description:
+ *
+ * The description in the user's language where it is one Gloss ships (those
+ * of the default labels), and as written otherwise.
+ */
+const char *
+gloss_label_get_display_description (GlossLabel *self)
+{
+  const char *description;
+
+  g_return_val_if_fail (GLOSS_IS_LABEL (self), NULL);
+
+  description = gloss_label_get_description (self);
+  if (description == NULL || description[0] == '\0')
+    return description;
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "label description", description);
+}
+
 const char *
 gloss_label_get_display_name (GlossLabel *self,
                               const char *locale)

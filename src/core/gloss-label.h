@@ -40,6 +40,7 @@ void         gloss_label_set_name_for_locale  (GlossLabel  *self,
 char       **gloss_label_dup_locales          (GlossLabel  *self);
 const char  *gloss_label_get_display_name     (GlossLabel  *self,
                                                const char  *locale);
+const char  *gloss_label_get_display_description (GlossLabel *self);
 
 gboolean     gloss_label_id_is_valid          (const char  *id);
 gboolean     gloss_label_color_is_valid       (const char  *color);

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "gloss-schema.h"
+#include "gloss-label-names.h"
 #include "gloss-text.h"
 
 struct _GlossSchema
@@ -166,9 +167,14 @@ gloss_schema_new_default (void)
       g_autoptr(GlossLabel) label = NULL;
 
       /* The stored name and description stay English: the corpus file is
-       * shared between annotators, and translated names live in `names`. */
+       * shared between annotators, and translated names live in `names`,
+       * one for each language Gloss is translated to. */
       label = gloss_label_new (defaults[i].id, defaults[i].name, defaults[i].color,
                                defaults[i].key, defaults[i].description);
+      for (guint j = 0; default_label_names[j].id != NULL; j++)
+        if (g_str_equal (default_label_names[j].id, defaults[i].id))
+          gloss_label_set_name_for_locale (label, default_label_names[j].locale,
+                                           default_label_names[j].name);
       gloss_schema_add (self, label, NULL);
     }
 

@@ -560,7 +560,7 @@ rebuild_palette (GlossWindow *self)
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
       GtkWidget *name = gtk_label_new (gloss_label_get_display_name (label, NULL));
       GtkWidget *key = gtk_label_new (gloss_label_get_key (label));
-      const char *description = gloss_label_get_description (label);
+      const char *description = gloss_label_get_display_description (label);
 
       gtk_label_set_xalign (GTK_LABEL (name), 0);
       gtk_widget_set_hexpand (name, TRUE);
