@@ -6,6 +6,7 @@
 #pragma once
 
 #include "gloss-atomic.h"
+#include "gloss-autosave.h"
 #include "gloss-corpus.h"
 #include "gloss-document.h"
 #include "gloss-exporter.h"
@@ -16,6 +17,7 @@
 #include "gloss-importer.h"
 #include "gloss-label.h"
 #include "gloss-offsets.h"
+#include "gloss-recovery.h"
 #include "gloss-schema.h"
 #include "gloss-search.h"
 #include "gloss-span.h"
