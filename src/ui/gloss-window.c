@@ -28,6 +28,7 @@ struct _GlossWindow
   GSettings            *settings;
   GCancellable         *cancellable;
   GCancellable         *task_cancellable;  /* the running import or export */
+  GlossAutosave        *autosave;
   guint                 pulse_source;
   gboolean              narrow;
 
@@ -82,6 +83,20 @@ static void save_then           (GlossWindow    *self,
                                  GDestroyNotify  destroy);
 
 /* Helpers */
+
+/* Seconds between two recovery copies; GLOSS_AUTOSAVE_INTERVAL shortens
+ * them for tests. */
+static guint
+autosave_interval (void)
+{
+  const char *value = g_getenv ("GLOSS_AUTOSAVE_INTERVAL");
+  guint64 seconds;
+
+  if (value != NULL && g_ascii_string_to_unsigned (value, 10, 1, 24 * 60 * 60, &seconds, NULL))
+    return seconds;
+
+  return GLOSS_AUTOSAVE_DEFAULT_INTERVAL;
+}
 
 static void
 show_toast (GlossWindow *self,
@@ -223,6 +238,15 @@ on_corpus_dirty_cb (GlossWindow *self)
 {
   update_title (self);
   update_actions (self);
+}
+
+/* Leaving the window (for another, or because the session is ending) is
+ * a moment to keep a copy of unsaved work, besides every interval. */
+static void
+on_active_changed_cb (GlossWindow *self)
+{
+  if (!gtk_window_is_active (GTK_WINDOW (self)))
+    gloss_autosave_write_now (self->autosave);
 }
 
 static void
@@ -661,6 +685,7 @@ set_corpus_named (GlossWindow *self,
   g_set_object (&self->corpus, corpus);
   g_free (self->corpus_name);
   self->corpus_name = g_strdup (name);
+  gloss_autosave_set_corpus (self->autosave, corpus, name);
 
   gtk_filter_list_model_set_model (self->filtered, corpus != NULL ? G_LIST_MODEL (corpus) : NULL);
 
@@ -803,6 +828,7 @@ on_saved_cb (GObject      *object,
 
   g_free (self->corpus_name);
   self->corpus_name = name_for_file (job->file);
+  gloss_autosave_set_name (self->autosave, self->corpus_name);
   remember_recent (self, job->file);
   remember_document (self);
   update_title (self);
@@ -1575,6 +1601,7 @@ gloss_window_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  g_clear_object (&self->autosave);
   g_clear_pointer (&self->corpus_name, g_free);
 
   G_OBJECT_CLASS (gloss_window_parent_class)->dispose (object);
@@ -1695,6 +1722,9 @@ gloss_window_init (GlossWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new ("io.github.glossapp.Gloss");
+  self->autosave = gloss_autosave_new ();
+  gloss_autosave_set_interval (self->autosave, autosave_interval ());
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed_cb), NULL);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
@@ -1896,4 +1926,69 @@ gloss_window_open_file (GlossWindow *self,
                         GFile       *file)
 {
   gloss_window_open_files (self, &file, 1);
+}
+
+static void
+on_restored_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GlossWindow *self = g_task_get_source_object (task);
+  GlossRecovery *recovery = g_task_get_task_data (task);
+  g_autoptr(GlossCorpus) corpus = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!(corpus = gloss_recovery_load_finish (result, &error)))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _("Could Not Restore the Unsaved Work"), error->message);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  set_corpus_named (self, corpus, gloss_recovery_get_name (recovery));
+  gloss_autosave_adopt (self->autosave, recovery);
+
+  /* Translators: %s is the name of a corpus */
+  message = g_strdup_printf (_("Restored the unsaved changes to “%s”"), gloss_recovery_get_name (recovery));
+  show_toast (self, message);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * gloss_window_restore_async:
+ * @recovery: a copy left by an earlier run (see gloss_recovery_list())
+ *
+ * Shows the corpus of @recovery, with unsaved changes, still belonging to
+ * the file it was made from. Its copy is removed once the window has made
+ * one of its own, or the changes are saved or discarded. Does not ask
+ * about the window's own unsaved changes: give it a window without any.
+ */
+void
+gloss_window_restore_async (GlossWindow         *self,
+                            GlossRecovery       *recovery,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+  g_return_if_fail (recovery != NULL);
+
+  task = g_task_new (self, self->cancellable, callback, user_data);
+  g_task_set_source_tag (task, gloss_window_restore_async);
+  g_task_set_task_data (task, gloss_recovery_ref (recovery), (GDestroyNotify)gloss_recovery_unref);
+  gloss_recovery_load_async (recovery, self->cancellable, on_restored_cb, task);
+}
+
+gboolean
+gloss_window_restore_finish (GlossWindow   *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

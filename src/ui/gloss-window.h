@@ -27,5 +27,12 @@ void           gloss_window_open_file        (GlossWindow    *self,
 void           gloss_window_open_files       (GlossWindow    *self,
                                               GFile         **files,
                                               guint           n_files);
+void           gloss_window_restore_async    (GlossWindow          *self,
+                                              GlossRecovery        *recovery,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+gboolean       gloss_window_restore_finish   (GlossWindow          *self,
+                                              GAsyncResult         *result,
+                                              GError              **error);
 
 G_END_DECLS
