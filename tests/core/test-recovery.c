@@ -756,28 +756,22 @@ test_autosave_switch_corpus (void)
   g_assert_false (copy_exists (autosave));
 }
 
-/* Restored from a crash's copy: that copy stays until a copy of the
- * restored corpus replaces it, and goes with it when the work is saved. */
-static void
-test_autosave_adopt (void)
+/* What the window does on Restore: loads the copy a crashed process left
+ * and gives @autosave the corpus and the copy. */
+static GlossCorpus *
+restore_leftover (GlossAutosave  *autosave,
+                  char          **old_id)
 {
-  g_autoptr(GlossAutosave) autosave = gloss_autosave_new ();
-  g_autoptr(GlossCorpus) corpus = NULL;
   g_autoptr(GPtrArray) orphans = NULL;
-  g_autofree char *old_id = NULL;
   g_autoptr(GError) error = NULL;
   GlossRecovery *old;
-
-  if (g_test_subprocess ())
-    {
-      child_write_copy ("Cũ");
-      return;
-    }
+  GlossCorpus *corpus;
 
   empty_state_dir ();
-  old_id = write_in_crashing_process ();
+  *old_id = write_in_crashing_process ();
   orphans = gloss_recovery_list (GLOSS_RECOVERY_ORPHANED);
-  old = find_copy (orphans, old_id);
+  g_assert_cmpuint (orphans->len, ==, 1);
+  old = find_copy (orphans, *old_id);
   g_assert_nonnull (old);
 
   corpus = gloss_recovery_load (old, NULL, &error);
@@ -785,26 +779,25 @@ test_autosave_adopt (void)
   gloss_autosave_set_corpus (autosave, corpus, gloss_recovery_get_name (old));
   gloss_autosave_adopt (autosave, old);
 
-  g_assert_nonnull (gloss_recovery_lookup (old_id, NULL));
-  gloss_autosave_write_now (autosave);
-  wait_until (copy_exists, autosave);
-  run_for (100);
-  g_assert_null (gloss_recovery_lookup (old_id, NULL));
-
-  gloss_corpus_set_dirty (corpus, FALSE);
-  g_assert_false (copy_exists (autosave));
+  return corpus;
 }
 
-/* Adopted, then saved before any copy of its own was written. */
+static gboolean
+id_exists (const char *id)
+{
+  g_autoptr(GlossRecovery) found = gloss_recovery_lookup (id, NULL);
 
+  return found != NULL;
+}
+
+/* Restored from a crash's copy: that copy stays until a copy of the
+ * restored corpus replaces it; that one goes when the work is saved. */
 static void
-test_autosave_adopt_then_save (void)
+test_autosave_adopt (void)
 {
   g_autoptr(GlossAutosave) autosave = gloss_autosave_new ();
   g_autoptr(GlossCorpus) corpus = NULL;
-  g_autoptr(GPtrArray) orphans = NULL;
   g_autofree char *old_id = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (g_test_subprocess ())
     {
@@ -812,18 +805,36 @@ test_autosave_adopt_then_save (void)
       return;
     }
 
-  empty_state_dir ();
-  old_id = write_in_crashing_process ();
-  orphans = gloss_recovery_list (GLOSS_RECOVERY_ORPHANED);
-  g_assert_cmpuint (orphans->len, ==, 1);
-
-  corpus = gloss_recovery_load (g_ptr_array_index (orphans, 0), NULL, &error);
-  g_assert_no_error (error);
-  gloss_autosave_set_corpus (autosave, corpus, "Cũ");
-  gloss_autosave_adopt (autosave, g_ptr_array_index (orphans, 0));
+  corpus = restore_leftover (autosave, &old_id);
+  g_assert_true (id_exists (old_id));
+  gloss_autosave_write_now (autosave);
+  wait_until (copy_exists, autosave);
+  run_for (100);
+  g_assert_false (id_exists (old_id));
 
   gloss_corpus_set_dirty (corpus, FALSE);
-  g_assert_null (gloss_recovery_lookup (old_id, NULL));
+  g_assert_false (copy_exists (autosave));
+}
+
+/* Restored, then saved before any copy of its own was written: the
+ * crash's copy goes too. */
+static void
+test_autosave_adopt_then_save (void)
+{
+  g_autoptr(GlossAutosave) autosave = gloss_autosave_new ();
+  g_autoptr(GlossCorpus) corpus = NULL;
+  g_autofree char *old_id = NULL;
+
+  if (g_test_subprocess ())
+    {
+      child_write_copy ("Cũ");
+      return;
+    }
+
+  corpus = restore_leftover (autosave, &old_id);
+  g_assert_true (id_exists (old_id));
+  gloss_corpus_set_dirty (corpus, FALSE);
+  g_assert_false (id_exists (old_id));
   g_assert_false (copy_exists (autosave));
 }
 

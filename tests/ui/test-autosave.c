@@ -12,68 +12,20 @@
 #include <signal.h>
 #include <unistd.h>
 
-#include <glib/gstdio.h>
-
 #include "gloss-application.h"
 #include "gloss-window.h"
+#include "ui-test-util.h"
 
 static char *tmpdir;
 
 /* Helpers */
 
 static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* Some conditions are files another process writes: the loop wakes up
- * now and then to look, whether or not anything else happens. */
-static void
-wait_until (gboolean (*done) (gpointer),
-            gpointer    data)
-{
-  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (50, wake_cb, NULL);
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (wake);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-
-  g_remove (path);
-}
-
-static void
 empty_state_dir (void)
 {
   g_autofree char *dir = gloss_recovery_get_dir ();
 
-  remove_tree (dir);
+  ui_test_remove_tree (dir);
 }
 
 /* An application of its own for each start, so that each offers what it
@@ -94,7 +46,7 @@ start_application (void)
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   g_assert_no_error (error);
   g_application_activate (G_APPLICATION (app));
-  iterate ();
+  ui_test_iterate ();
 
   return app;
 }
@@ -112,24 +64,8 @@ stop_application (GtkApplication *app)
         gloss_corpus_set_dirty (gloss_window_get_corpus (GLOSS_WINDOW (window)), FALSE);
       gtk_window_destroy (window);
     }
-  iterate ();
+  ui_test_iterate ();
   g_object_unref (app);
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
 }
 
 static void
@@ -138,7 +74,7 @@ respond (AdwMessageDialog *dialog,
 {
   adw_message_dialog_response (dialog, response);
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate ();
+  ui_test_iterate ();
 }
 
 /* The copy written by process @pid, if any. */
@@ -263,9 +199,9 @@ test_recovery_window_interval (void)
   app = start_application ();
   window = GLOSS_WINDOW (gtk_application_get_active_window (app));
   gloss_window_set_corpus (window, corpus);
-  iterate ();
+  ui_test_iterate ();
 
-  wait_until (own_copy_exists, NULL);
+  ui_test_wait_until (own_copy_exists, NULL);
   copy = find_copy_of (getpid ());
   g_assert_cmpstr (gloss_recovery_get_name (copy), ==, "interval");
   loaded = gloss_recovery_load (copy, NULL, &error);
@@ -274,11 +210,11 @@ test_recovery_window_interval (void)
 
   /* The next change reaches the copy at the next interval. */
   g_assert_true (gloss_document_add_span (gloss_corpus_get_document (corpus, 0), span, NULL));
-  wait_until (own_copy_has_spans, GUINT_TO_POINTER (3));
+  ui_test_wait_until (own_copy_has_spans, GUINT_TO_POINTER (3));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  wait_until (is_clean, corpus);
-  iterate ();
+  ui_test_wait_until (is_clean, corpus);
+  ui_test_iterate ();
   g_assert_cmpuint (count_copies (), ==, 0);
 
   stop_application (app);
@@ -306,14 +242,14 @@ test_recovery_window_focus_loss (void)
   g_setenv ("GLOSS_AUTOSAVE_INTERVAL", "1", TRUE);
   window = GLOSS_WINDOW (gtk_application_get_active_window (app));
   gloss_window_set_corpus (window, corpus);
-  iterate ();
+  ui_test_iterate ();
   g_assert_cmpuint (count_copies (), ==, 0);
 
   /* Another window takes the focus. */
   other = gtk_window_new ();
   gtk_window_present (GTK_WINDOW (other));
-  wait_until (is_inactive, window);
-  wait_until (own_copy_exists, NULL);
+  ui_test_wait_until (is_inactive, window);
+  ui_test_wait_until (own_copy_exists, NULL);
   gtk_window_destroy (GTK_WINDOW (other));
 
   stop_application (app);
@@ -332,14 +268,14 @@ test_recovery_window_discard (void)
   app = start_application ();
   window = GLOSS_WINDOW (gtk_application_get_active_window (app));
   gloss_window_set_corpus (window, corpus);
-  wait_until (own_copy_exists, NULL);
+  ui_test_wait_until (own_copy_exists, NULL);
 
   /* Held until its dialog is gone: GTK 4.8 does not keep a dialog's
    * parent alive for it. */
   g_object_ref (window);
   gtk_window_close (GTK_WINDOW (window));
-  iterate ();
-  dialog = find_message_dialog ();
+  ui_test_iterate ();
+  dialog = ui_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
   respond (dialog, "discard");
@@ -392,7 +328,7 @@ test_recovery_restore_at_start (void)
   g_assert_cmpuint (count_copies (), ==, 1);
 
   app = start_application ();
-  dialog = find_message_dialog ();
+  dialog = ui_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Restore Unsaved Work?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“Bỏ dở”"));
@@ -401,7 +337,7 @@ test_recovery_restore_at_start (void)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "left.gloss.json"));
 
   respond (dialog, "restore");
-  wait_until (has_corpus, app);
+  ui_test_wait_until (has_corpus, app);
   window = GLOSS_WINDOW (gtk_application_get_active_window (app));
   corpus = gloss_window_get_corpus (window);
   assert_same_corpus (expected, corpus);
@@ -411,13 +347,13 @@ test_recovery_restore_at_start (void)
 
   /* Until the window has its own copy, the leftover stays. */
   g_assert_cmpuint (count_copies (), ==, 1);
-  wait_until (own_copy_exists, NULL);
-  iterate ();
+  ui_test_wait_until (own_copy_exists, NULL);
+  ui_test_iterate ();
   g_assert_cmpuint (count_copies (), ==, 1);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
-  wait_until (is_clean, corpus);
-  iterate ();
+  ui_test_wait_until (is_clean, corpus);
+  ui_test_iterate ();
   g_assert_cmpuint (count_copies (), ==, 0);
   saved = gloss_corpus_load_file (file, NULL, NULL, &error);
   g_assert_no_error (error);
@@ -446,11 +382,11 @@ test_recovery_discard_at_start (void)
 
   /* Two crashes, two questions, one after the other. */
   app = start_application ();
-  respond (find_message_dialog (), "discard");
-  dialog = find_message_dialog ();
+  respond (ui_test_find_message_dialog (), "discard");
+  dialog = ui_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   respond (dialog, "discard");
-  g_assert_null (find_message_dialog ());
+  g_assert_null (ui_test_find_message_dialog ());
 
   g_assert_cmpuint (count_copies (), ==, 0);
   g_assert_null (gloss_window_get_corpus (GLOSS_WINDOW (gtk_application_get_active_window (app))));
@@ -473,7 +409,7 @@ test_recovery_running_not_offered (void)
   g_assert_no_error (error);
 
   app = start_application ();
-  g_assert_null (find_message_dialog ());
+  g_assert_null (ui_test_find_message_dialog ());
   g_assert_cmpuint (count_copies (), ==, 1);
   stop_application (app);
   g_assert_true (gloss_recovery_remove (id, NULL));
@@ -528,19 +464,19 @@ test_recovery_killed_process (void)
   running.pid = atoi (g_subprocess_get_identifier (running.process));
 
   /* Imported texts are unsaved work. */
-  wait_until (child_copy_exists, &running);
+  ui_test_wait_until (child_copy_exists, &running);
   g_subprocess_send_signal (running.process, SIGKILL);
   g_assert_true (g_subprocess_wait (running.process, NULL, &error));
   g_assert_no_error (error);
   g_clear_object (&running.process);
 
   app = start_application ();
-  dialog = find_message_dialog ();
+  dialog = ui_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“New Corpus”"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 document, 0 spans"));
   respond (dialog, "restore");
-  wait_until (has_corpus, app);
+  ui_test_wait_until (has_corpus, app);
 
   document = gloss_corpus_get_document (gloss_window_get_corpus (GLOSS_WINDOW (gtk_application_get_active_window (app))), 0);
   g_assert_cmpstr (gloss_document_get_title (document), ==, "Quan hệ đối tác 🤝");
@@ -587,7 +523,7 @@ main (int    argc,
   status = g_test_run ();
 
   if (!g_test_subprocess ())
-    remove_tree (tmpdir);
+    ui_test_remove_tree (tmpdir);
   g_free (tmpdir);
 
   return status;

@@ -5,10 +5,9 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "gloss-application.h"
 #include "gloss-window.h"
+#include "ui-test-util.h"
 
 typedef struct
 {
@@ -21,35 +20,6 @@ typedef struct
 static GtkApplication *app;
 
 static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-wake_cb (gpointer data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_until (gboolean (*done) (gpointer),
-            gpointer    data)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  guint wake = g_timeout_add (50, wake_cb, NULL);
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  g_source_remove (wake);
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -57,26 +27,10 @@ fixture_set_up (Fixture       *f,
 
   f->window = g_object_ref (gloss_window_new (app));
   gtk_window_present (GTK_WINDOW (f->window));
-  iterate ();
+  ui_test_iterate ();
 
   f->tmpdir = g_dir_make_tmp ("gloss-drop-XXXXXX", &error);
   g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-
-  g_remove (path);
 }
 
 static void
@@ -88,10 +42,10 @@ fixture_tear_down (Fixture       *f,
   if (corpus != NULL)
     gloss_corpus_set_dirty (corpus, FALSE);
   gtk_window_destroy (GTK_WINDOW (f->window));
-  iterate ();
+  ui_test_iterate ();
   g_assert_finalize_object (f->window);
 
-  remove_tree (f->tmpdir);
+  ui_test_remove_tree (f->tmpdir);
   g_free (f->tmpdir);
 }
 
@@ -144,25 +98,7 @@ drop (Fixture  *f,
   g_value_unset (&value);
 
   g_assert_true (handled);
-  iterate ();
-}
-
-static gboolean
-set_true_cb (gpointer data)
-{
-  *(gboolean *)data = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_for (guint msec)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (msec, set_true_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+  ui_test_iterate ();
 }
 
 static gboolean
@@ -207,22 +143,6 @@ shows_text (GtkWidget  *widget,
   return strstr (labels->str, text) != NULL;
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 static const char *doccano_lines =
   "{\"text\": \"Hà Nội và Huế\", \"label\": [[0, 6, \"LOC\"], [10, 13, \"LOC\"]]}\n"
   "{\"text\": \"Hợp tác\", \"label\": [[0, 7, \"task\"]]}\n";
@@ -250,7 +170,7 @@ test_drop_into_new_corpus (Fixture       *f,
   GlossDocument *document;
 
   drop (f, files, G_N_ELEMENTS (files));
-  wait_until (has_corpus, f->window);
+  ui_test_wait_until (has_corpus, f->window);
 
   corpus = gloss_window_get_corpus (f->window);
   g_assert_cmpuint (gloss_corpus_get_n_documents (corpus), ==, 5);
@@ -293,11 +213,11 @@ test_drop_into_open_corpus (Fixture       *f,
   g_assert_true (gloss_corpus_add_document (corpus, first, NULL));
   gloss_corpus_set_dirty (corpus, FALSE);
   gloss_window_set_corpus (f->window, corpus);
-  iterate ();
+  ui_test_iterate ();
 
   g_object_set_data (G_OBJECT (f->window), "expected", GUINT_TO_POINTER (3));
   drop (f, files, G_N_ELEMENTS (files));
-  wait_until (has_n_documents, f);
+  ui_test_wait_until (has_n_documents, f);
 
   g_assert_true (gloss_window_get_corpus (f->window) == corpus);
   g_assert_true (gloss_corpus_get_document (corpus, 0) == first);
@@ -324,10 +244,10 @@ test_drop_bad_file (Fixture       *f,
   g_assert_true (gloss_corpus_add_document (corpus, document, NULL));
   gloss_corpus_set_dirty (corpus, FALSE);
   gloss_window_set_corpus (f->window, corpus);
-  iterate ();
+  ui_test_iterate ();
 
   drop (f, files, G_N_ELEMENTS (files));
-  while ((dialog = find_message_dialog ()) == NULL)
+  while ((dialog = ui_test_find_message_dialog ()) == NULL)
     g_main_context_iteration (NULL, TRUE);
 
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Import the Files");
@@ -336,7 +256,7 @@ test_drop_bad_file (Fixture       *f,
   g_assert_null (gloss_schema_lookup (gloss_corpus_get_schema (corpus), "X"));
   g_assert_false (gloss_corpus_get_dirty (corpus));
   gtk_window_destroy (GTK_WINDOW (dialog));
-  iterate ();
+  ui_test_iterate ();
 }
 
 /* Only files Gloss cannot read: no corpus is made, and the toast names
@@ -388,10 +308,10 @@ test_drop_corpus (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (gloss_corpus_add_document (unsaved, draft, NULL));
   gloss_window_set_corpus (f->window, unsaved);
-  iterate ();
+  ui_test_iterate ();
 
   drop (f, files, G_N_ELEMENTS (files));
-  dialog = find_message_dialog ();
+  dialog = ui_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
   g_assert_true (gloss_window_get_corpus (f->window) == unsaved);
@@ -399,7 +319,7 @@ test_drop_corpus (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   g_object_set_data (G_OBJECT (f->window), "expected-file", file);
-  wait_until (shows_corpus_from, f);
+  ui_test_wait_until (shows_corpus_from, f);
   g_assert_cmpstr (gloss_document_get_text (gloss_corpus_get_document (gloss_window_get_corpus (f->window), 0)),
                    ==, "Một văn bản khác");
 }
@@ -460,9 +380,9 @@ test_drop_highlight (Fixture       *f,
   int y;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-sample", NULL));
-  iterate ();
+  ui_test_iterate ();
   g_assert_nonnull (gloss_window_get_corpus (f->window));
-  run_for (500);  /* the crossfade from the welcome page */
+  ui_test_run_for (500);  /* the crossfade from the welcome page */
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   g_assert_true (gtk_widget_compute_bounds (content, GTK_WIDGET (f->window), &bounds));
   x = bounds.origin.x + bounds.size.width - 8;
@@ -475,7 +395,7 @@ test_drop_highlight (Fixture       *f,
 
   /* To look at it: GLOSS_TEST_PAUSE=5 keeps it on screen that long. */
   if (g_getenv ("GLOSS_TEST_PAUSE") != NULL)
-    run_for (1000 * atoi (g_getenv ("GLOSS_TEST_PAUSE")));
+    ui_test_run_for (1000 * atoi (g_getenv ("GLOSS_TEST_PAUSE")));
 
   gtk_widget_unset_state_flags (GTK_WIDGET (f->window), GTK_STATE_FLAG_DROP_ACTIVE);
 
