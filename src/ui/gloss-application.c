@@ -14,11 +14,11 @@
 
 struct _GlossApplication
 {
-  AdwApplication  parent_instance;
+  AdwApplication parent_instance;
 
-  gboolean        open_sample;
-  gboolean        recovery_checked;
-  GPtrArray      *recoveries;  /* copies left by crashes, still to offer */
+  gboolean       open_sample;
+  gboolean       recovery_checked;
+  GPtrArray     *recoveries;  /* copies left by crashes, still to offer */
 };
 
 G_DEFINE_FINAL_TYPE (GlossApplication, gloss_application, ADW_TYPE_APPLICATION)
@@ -54,15 +54,18 @@ format_time (GDateTime *time)
   g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
   const char *format;
 
-  /* Translators: when a recovery copy was made, in the format of
-   * g_date_time_format(); use %l:%M %p for a 12-hour clock */
   if (same_day (local, now))
+    /* Translators: when a recovery copy was made, in the format of
+     * g_date_time_format(); use %l:%M %p for a 12-hour clock
+     * xgettext:no-c-format */
     format = _("today at %H:%M");
-  /* Translators: as “today at %H:%M” */
   else if (same_day (local, yesterday))
+    /* Translators: as “today at %H:%M”
+     * xgettext:no-c-format */
     format = _("yesterday at %H:%M");
-  /* Translators: as “today at %H:%M”, on another day: “3 May 2024 at 14:32” */
   else
+    /* Translators: as “today at %H:%M”, on another day: “3 May 2024 at 14:32”
+     * xgettext:no-c-format */
     format = _("%-d %B %Y at %H:%M");
 
   return g_date_time_format (local, format);
@@ -80,8 +83,8 @@ describe_recovery (GlossRecovery *recovery)
   g_autofree char *place = NULL;
   GFile *file = gloss_recovery_get_file (recovery);
 
-  documents = g_strdup_printf (ngettext ("%u document", "%u documents", n_documents), n_documents);
-  spans = g_strdup_printf (ngettext ("%u span", "%u spans", n_spans), n_spans);
+  documents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents", n_documents), n_documents);
+  spans = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u span", "%u spans", n_spans), n_spans);
   /* Translators: %1$s is a corpus name, %2$s when the copy was made
    * (“today at 14:32”), %3$s and %4$s say what it holds (“5 documents”,
    * “42 spans”) */
