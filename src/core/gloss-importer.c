@@ -11,6 +11,8 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <json-glib/json-glib.h>
+
 #include "gloss-format.h"
 #include "gloss-import-formats.h"
 
@@ -335,4 +337,108 @@ gloss_import_paths (GlossCorpus               *corpus,
     *problems = g_steal_pointer (&found);
 
   return n_added;
+}
+
+/* doccano and spaCy both write JSONL; spaCy's lines have "spans" or
+ * "tokens". A first line that cannot be read goes to doccano's reader,
+ * which says what is wrong with it and where. */
+static const char *
+guess_jsonl_flavour (GFile         *file,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GDataInputStream) lines = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autofree char *line = NULL;
+  GError *local_error = NULL;
+  JsonNode *root;
+
+  if (!(stream = g_file_read (file, cancellable, error)))
+    return NULL;
+
+  lines = g_data_input_stream_new (G_INPUT_STREAM (stream));
+  do
+    {
+      g_free (line);
+      line = g_data_input_stream_read_line_utf8 (lines, NULL, cancellable, &local_error);
+    }
+  while (line != NULL && g_strstrip (line)[0] == '\0');
+
+  if (local_error != NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, local_error);
+          return NULL;
+        }
+      g_clear_error (&local_error);
+    }
+
+  if (line != NULL && json_parser_load_from_data (parser, line, -1, NULL) &&
+      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
+      (json_object_has_member (json_node_get_object (root), "spans") ||
+       json_object_has_member (json_node_get_object (root), "tokens")))
+    return "spacy";
+
+  return "doccano";
+}
+
+static gboolean
+folder_has_ann (GFile        *folder,
+                GCancellable *cancellable)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+  while (children != NULL &&
+         g_file_enumerator_iterate (children, &info, NULL, cancellable, NULL) && info != NULL)
+    if (g_str_has_suffix (g_file_info_get_name (info), ".ann"))
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * gloss_import_guess_format:
+ * @file: a file or folder someone wants in a corpus
+ *
+ * Tells from its name which of gloss_import_list_formats() @file is in:
+ * `.gloss.json` a corpus, `.txt` a text, `.ann` brat, `.jsonl` doccano or
+ * spaCy (by the first line), a folder brat when it holds `.ann` files and
+ * texts otherwise. Reads no more than that first line.
+ *
+ * Returns: (nullable): the format, or %NULL with %G_IO_ERROR_NOT_SUPPORTED
+ *   for any other file
+ */
+const char *
+gloss_import_guess_format (GFile         *file,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, cancellable) == G_FILE_TYPE_DIRECTORY)
+    return folder_has_ann (file, cancellable) ? "brat" : "text";
+
+  base = g_file_get_basename (file);
+  name = g_ascii_strdown (base, -1);
+
+  if (g_str_has_suffix (name, ".gloss.json"))
+    return "gloss";
+  if (g_str_has_suffix (name, ".txt"))
+    return "text";
+  if (g_str_has_suffix (name, ".ann"))
+    return "brat";
+  if (g_str_has_suffix (name, ".jsonl"))
+    return guess_jsonl_flavour (file, cancellable, error);
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+               _("“%s” is in no format Gloss imports"), base);
+  return NULL;
 }

@@ -29,6 +29,9 @@ typedef struct
 } GlossImportOptions;
 
 const char * const *gloss_import_list_formats (void);
+const char         *gloss_import_guess_format (GFile                     *file,
+                                               GCancellable              *cancellable,
+                                               GError                   **error);
 guint               gloss_import_paths        (GlossCorpus               *corpus,
                                                const char                *format,
                                                GFile                    **files,

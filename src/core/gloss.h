@@ -7,6 +7,7 @@
 
 #include "gloss-agreement.h"
 #include "gloss-atomic.h"
+#include "gloss-autosave.h"
 #include "gloss-corpus.h"
 #include "gloss-document.h"
 #include "gloss-exporter.h"
@@ -18,6 +19,7 @@
 #include "gloss-importer.h"
 #include "gloss-label.h"
 #include "gloss-offsets.h"
+#include "gloss-recovery.h"
 #include "gloss-schema.h"
 #include "gloss-search.h"
 #include "gloss-span.h"

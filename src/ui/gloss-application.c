@@ -18,9 +18,13 @@ struct _GlossApplication
   AdwApplication parent_instance;
 
   gboolean       open_sample;
+  gboolean       recovery_checked;
+  GPtrArray     *recoveries;  /* copies left by crashes, still to offer */
 };
 
 G_DEFINE_FINAL_TYPE (GlossApplication, gloss_application, ADW_TYPE_APPLICATION)
+
+static void offer_next_recovery (GlossApplication *self);
 
 static GlossWindow *
 get_window (GlossApplication *self)
@@ -32,6 +36,151 @@ get_window (GlossApplication *self)
 
   return gloss_window_new (GTK_APPLICATION (self));
 }
+
+/* Recovery copies */
+
+static gboolean
+same_day (GDateTime *a,
+          GDateTime *b)
+{
+  return g_date_time_get_year (a) == g_date_time_get_year (b) &&
+         g_date_time_get_day_of_year (a) == g_date_time_get_day_of_year (b);
+}
+
+static char *
+format_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (time);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  const char *format;
+
+  if (same_day (local, now))
+    /* Translators: when a recovery copy was made, in the format of
+     * g_date_time_format(); use %l:%M %p for a 12-hour clock
+     * xgettext:no-c-format */
+    format = _("today at %H:%M");
+  else if (same_day (local, yesterday))
+    /* Translators: as “today at %H:%M”
+     * xgettext:no-c-format */
+    format = _("yesterday at %H:%M");
+  else
+    /* Translators: as “today at %H:%M”, on another day: “3 May 2024 at 14:32”
+     * xgettext:no-c-format */
+    format = _("%-d %B %Y at %H:%M");
+
+  return g_date_time_format (local, format);
+}
+
+static char *
+describe_recovery (GlossRecovery *recovery)
+{
+  guint n_documents = gloss_recovery_get_n_documents (recovery);
+  guint n_spans = gloss_recovery_get_n_spans (recovery);
+  g_autofree char *when = format_time (gloss_recovery_get_time (recovery));
+  g_autofree char *documents = NULL;
+  g_autofree char *spans = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *place = NULL;
+  GFile *file = gloss_recovery_get_file (recovery);
+
+  documents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents", n_documents), n_documents);
+  spans = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u span", "%u spans", n_spans), n_spans);
+  /* Translators: %1$s is a corpus name, %2$s when the copy was made
+   * (“today at 14:32”), %3$s and %4$s say what it holds (“5 documents”,
+   * “42 spans”) */
+  body = g_strdup_printf (_("Gloss stopped before the changes to “%1$s” were saved. "
+                            "A copy made %2$s holds them: %3$s, %4$s."),
+                          gloss_recovery_get_name (recovery), when, documents, spans);
+
+  if (file == NULL)
+    return g_steal_pointer (&body);
+
+  /* Which file it belongs to tells two corpora of one name apart. */
+  place = g_file_get_parse_name (file);
+  if (g_str_has_prefix (place, g_get_home_dir ()) && place[strlen (g_get_home_dir ())] == G_DIR_SEPARATOR)
+    {
+      g_autofree char *shorter = g_strconcat ("~", place + strlen (g_get_home_dir ()), NULL);
+
+      g_free (place);
+      place = g_steal_pointer (&shorter);
+    }
+
+  return g_strdup_printf ("%s\n\n%s", body, place);
+}
+
+static GlossWindow *
+window_for_restore (GlossApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GlossWindow *window;
+
+  if (GLOSS_IS_WINDOW (active) && gloss_window_get_corpus (GLOSS_WINDOW (active)) == NULL)
+    return GLOSS_WINDOW (active);
+
+  window = gloss_window_new (GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+static void
+on_recovery_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         GlossApplication *self)
+{
+  GlossRecovery *recovery = g_object_get_data (G_OBJECT (dialog), "gloss-recovery");
+  g_autoptr(GError) error = NULL;
+
+  /* Closed without an answer: the copy waits for the next start. */
+  if (g_str_equal (response, "restore"))
+    gloss_window_restore_async (window_for_restore (self), recovery, NULL, NULL);
+  else if (g_str_equal (response, "discard") &&
+           !gloss_recovery_remove (gloss_recovery_get_id (recovery), &error))
+    g_warning ("%s", error->message);
+
+  offer_next_recovery (self);
+}
+
+static void
+offer_next_recovery (GlossApplication *self)
+{
+  GlossRecovery *recovery;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->recoveries == NULL || self->recoveries->len == 0)
+    return;
+
+  recovery = g_ptr_array_steal_index (self->recoveries, 0);
+  body = describe_recovery (recovery);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                                       _("Restore Unsaved Work?"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "discard", _("_Discard"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "restore");
+  g_object_set_data_full (G_OBJECT (dialog), "gloss-recovery", recovery, (GDestroyNotify)gloss_recovery_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_recovery_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Once a run, at its start: what crashed runs left unsaved. */
+static void
+offer_recovery (GlossApplication *self)
+{
+  if (self->recovery_checked)
+    return;
+
+  self->recovery_checked = TRUE;
+  self->recoveries = gloss_recovery_list (GLOSS_RECOVERY_ORPHANED);
+  offer_next_recovery (self);
+}
+
+/* Application */
 
 static void
 gloss_application_activate (GApplication *app)
@@ -46,6 +195,8 @@ gloss_application_activate (GApplication *app)
       self->open_sample = FALSE;
       gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL);
     }
+
+  offer_recovery (self);
 }
 
 static int
@@ -69,6 +220,7 @@ gloss_application_open (GApplication  *app,
   gloss_window_open_files (window, files, n_files);
 
   gtk_window_present (GTK_WINDOW (window));
+  offer_recovery (GLOSS_APPLICATION (app));
 }
 
 static void
@@ -172,9 +324,22 @@ gloss_application_startup (GApplication *app)
 }
 
 static void
+gloss_application_finalize (GObject *object)
+{
+  GlossApplication *self = (GlossApplication *)object;
+
+  g_clear_pointer (&self->recoveries, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (gloss_application_parent_class)->finalize (object);
+}
+
+static void
 gloss_application_class_init (GlossApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = gloss_application_finalize;
 
   app_class->activate = gloss_application_activate;
   app_class->open = gloss_application_open;

@@ -31,6 +31,7 @@ struct _GlossWindow
   GSettings            *settings;
   GCancellable         *cancellable;
   GCancellable         *task_cancellable;  /* the running import or export */
+  GlossAutosave        *autosave;
   guint                 pulse_source;
   gboolean              narrow;
 
@@ -90,6 +91,20 @@ static void save_then           (GlossWindow    *self,
                                  GDestroyNotify  destroy);
 
 /* Helpers */
+
+/* Seconds between two recovery copies; GLOSS_AUTOSAVE_INTERVAL shortens
+ * them for tests. */
+static guint
+autosave_interval (void)
+{
+  const char *value = g_getenv ("GLOSS_AUTOSAVE_INTERVAL");
+  guint64 seconds;
+
+  if (value != NULL && g_ascii_string_to_unsigned (value, 10, 1, 24 * 60 * 60, &seconds, NULL))
+    return seconds;
+
+  return GLOSS_AUTOSAVE_DEFAULT_INTERVAL;
+}
 
 static void
 show_toast (GlossWindow *self,
@@ -231,6 +246,36 @@ on_corpus_dirty_cb (GlossWindow *self)
 {
   update_title (self);
   update_actions (self);
+}
+
+static gboolean
+on_drop_cb (GlossWindow  *self,
+            const GValue *value,
+            double        x,
+            double        y)
+{
+  GSList *list = gdk_file_list_get_files (g_value_get_boxed (value));
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  g_slist_free (list);
+
+  if (files->len == 0)
+    return FALSE;
+
+  gloss_window_open_files (self, (GFile **)files->pdata, files->len);
+
+  return TRUE;
+}
+
+/* Leaving the window (for another, or because the session is ending) is
+ * a moment to keep a copy of unsaved work, besides every interval. */
+static void
+on_active_changed_cb (GlossWindow *self)
+{
+  if (!gtk_window_is_active (GTK_WINDOW (self)))
+    gloss_autosave_write_now (self->autosave);
 }
 
 static void
@@ -821,6 +866,7 @@ set_corpus_named (GlossWindow *self,
   g_set_object (&self->corpus, corpus);
   g_free (self->corpus_name);
   self->corpus_name = g_strdup (name);
+  gloss_autosave_set_corpus (self->autosave, corpus, name);
 
   gtk_filter_list_model_set_model (self->filtered, corpus != NULL ? G_LIST_MODEL (corpus) : NULL);
 
@@ -969,6 +1015,7 @@ on_saved_cb (GObject      *object,
 
   g_free (self->corpus_name);
   self->corpus_name = name_for_file (job->file);
+  gloss_autosave_set_name (self->autosave, self->corpus_name);
   remember_recent (self, job->file);
   remember_document (self);
   update_title (self);
@@ -1216,25 +1263,127 @@ task_is_running (GlossWindow *self)
   return self->task_cancellable != NULL;
 }
 
-/* Importing texts */
+/* Importing */
 
+typedef struct
+{
+  GPtrArray   *files;
+  GlossCorpus *staging;  /* what was read, with a copy of the schema */
+  GPtrArray   *skipped;  /* names of the files in no format Gloss reads */
+  guint        n_labels; /* in the schema before the import */
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_clear_pointer (&job->files, g_ptr_array_unref);
+  g_clear_object (&job->staging);
+  g_clear_pointer (&job->skipped, g_ptr_array_unref);
+  g_free (job);
+}
+
+/* brat's text beside its .ann among the files: the .ann brings it. */
+static gboolean
+is_brat_text (GPtrArray *files,
+              GFile     *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *ann = NULL;
+
+  if (path == NULL || !g_str_has_suffix (path, ".txt"))
+    return FALSE;
+
+  ann = g_strdup_printf ("%.*s.ann", (int)(strlen (path) - strlen (".txt")), path);
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *other = g_file_get_path (g_ptr_array_index (files, i));
+
+      if (g_strcmp0 (other, ann) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Each file in its own format, in the order given, all into the staging
+ * corpus: one that fails leaves the window's corpus as it was. */
 static void
 import_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  GPtrArray *files = task_data;
-  g_autoptr(GlossCorpus) imported = gloss_corpus_new ();
+  ImportJob *job = task_data;
   GError *error = NULL;
 
-  gloss_import_text_paths (imported, (GFile **)files->pdata, files->len,
-                           GLOSS_TITLE_FROM_FIRST_LINE, cancellable, &error);
+  for (guint i = 0; i < job->files->len && error == NULL; i++)
+    {
+      GFile *file = g_ptr_array_index (job->files, i);
+      const char *format;
+
+      if (is_brat_text (job->files, file))
+        continue;
+
+      if (!(format = gloss_import_guess_format (file, cancellable, &error)))
+        {
+          if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+            {
+              g_ptr_array_add (job->skipped, g_file_get_basename (file));
+              g_clear_error (&error);
+            }
+          continue;
+        }
+
+      gloss_import_paths (job->staging, format, &file, 1, NULL, NULL, cancellable, &error);
+    }
 
   if (error != NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, g_steal_pointer (&imported), g_object_unref);
+    g_task_return_boolean (task, TRUE);
+}
+
+/* “a.png”, “b.pdf” */
+static char *
+list_names (GPtrArray *names)
+{
+  GString *list = g_string_new (NULL);
+
+  for (guint i = 0; i < names->len; i++)
+    /* Translators: a file name in a list of them */
+    g_string_append_printf (list, i > 0 ? _(", “%s”") : _("“%s”"), (char *)g_ptr_array_index (names, i));
+
+  return g_string_free (list, FALSE);
+}
+
+/* One toast for the whole drop, as toasts are shown one after another. */
+static char *
+describe_import (guint      n_documents,
+                 guint      n_labels,
+                 GPtrArray *skipped)
+{
+  g_autofree char *imported = NULL;
+  g_autofree char *names = NULL;
+
+  if (n_labels > 0)
+    imported = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u document, with new labels",
+                                             "Imported %u documents, with new labels", n_documents),
+                                n_documents);
+  else
+    imported = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u document", "Imported %u documents",
+                                             n_documents),
+                                n_documents);
+
+  if (skipped->len == 0)
+    return g_steal_pointer (&imported);
+
+  names = list_names (skipped);
+  if (n_documents == 0)
+    /* Translators: %s names one or more files */
+    return g_strdup_printf (_("Not imported: %s; Gloss reads .txt, .jsonl, .ann and .gloss.json files"), names);
+
+  /* Translators: %1$s says what was imported, %2$s names one or more files */
+  return g_strdup_printf (_("%1$s; not imported: %2$s"), imported, names);
 }
 
 static void
@@ -1243,8 +1392,10 @@ on_imported_cb (GObject      *object,
                 gpointer      user_data)
 {
   GlossWindow *self = GLOSS_WINDOW (object);
-  g_autoptr(GlossCorpus) imported = NULL;
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  guint n_labels;
   guint n;
 
   end_task (self);
@@ -1253,40 +1404,42 @@ on_imported_cb (GObject      *object,
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
 
-  if (!(imported = g_task_propagate_pointer (G_TASK (result), &error)))
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_toast (self, _("Import cancelled"));
       else
-        show_error (self, _("Could Not Import the Texts"), error->message);
+        show_error (self, _("Could Not Import the Files"), error->message);
       return;
     }
 
-  n = gloss_corpus_get_n_documents (imported);
-
-  if (self->corpus == NULL)
+  n = gloss_corpus_get_n_documents (job->staging);
+  n_labels = gloss_schema_get_n_labels (gloss_corpus_get_schema (job->staging)) - job->n_labels;
+  if (n == 0)
+    ;
+  else if (self->corpus == NULL)
     {
-      gloss_corpus_set_dirty (imported, TRUE);
-      set_corpus_named (self, imported, _("New Corpus"));
+      gloss_corpus_set_dirty (job->staging, TRUE);
+      set_corpus_named (self, job->staging, _("New Corpus"));
     }
   else
     {
       GlossDocument *first;
       guint before = gloss_corpus_get_n_documents (self->corpus);
 
-      gloss_corpus_take_documents (self->corpus, imported, NULL);
+      gloss_schema_merge (gloss_corpus_get_schema (self->corpus), gloss_corpus_get_schema (job->staging));
+      gloss_corpus_take_documents (self->corpus, job->staging, NULL);
       first = gloss_corpus_get_document (self->corpus, before);
       if (first != NULL)
         gloss_window_show_document (self, first);
     }
 
-  {
-    g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u text", "Imported %u texts", n), n);
-
-    show_toast (self, message);
-  }
+  message = describe_import (n, n_labels, job->skipped);
+  show_toast (self, message);
 }
 
+/* Imports @data, a GPtrArray of GFile, into the corpus shown (or a new
+ * one), each file in the format its name says. */
 static void
 import_files_now (GlossWindow *self,
                   gpointer     data)
@@ -1295,6 +1448,7 @@ import_files_now (GlossWindow *self,
   g_autofree char *what = NULL;
   GPtrArray *files = data;
   GCancellable *cancellable;
+  ImportJob *job;
 
   if (task_is_running (self))
     {
@@ -1303,14 +1457,27 @@ import_files_now (GlossWindow *self,
       return;
     }
 
-  what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Importing %u text or folder…",
-                                       "Importing %u texts or folders…", files->len),
+  job = g_new0 (ImportJob, 1);
+  job->files = files;
+  job->skipped = g_ptr_array_new_with_free_func (g_free);
+  if (self->corpus != NULL)
+    {
+      g_autoptr(GlossSchema) schema = gloss_schema_copy (gloss_corpus_get_schema (self->corpus));
+
+      job->staging = gloss_corpus_new_with_schema (schema);
+    }
+  else
+    job->staging = gloss_corpus_new ();
+  job->n_labels = gloss_schema_get_n_labels (gloss_corpus_get_schema (job->staging));
+
+  what = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Importing %u file or folder…",
+                                       "Importing %u files or folders…", files->len),
                           files->len);
   cancellable = begin_task (self, what);
 
   task = g_task_new (self, cancellable, on_imported_cb, NULL);
   g_task_set_source_tag (task, import_files_now);
-  g_task_set_task_data (task, files, (GDestroyNotify)g_ptr_array_unref);
+  g_task_set_task_data (task, job, (GDestroyNotify)import_job_free);
   g_task_run_in_thread (task, import_thread);
 }
 
@@ -1876,6 +2043,65 @@ gloss_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (gloss_window_parent_class)->close_request (window);
 }
 
+/* Files dragged over the window: a tint and a frame in the accent colour
+ * over everything, and what dropping does. The children's own backgrounds
+ * would hide anything drawn under them. */
+static void
+gloss_window_snapshot (GtkWidget   *widget,
+                       GtkSnapshot *snapshot)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  GtkStyleContext *style = gtk_widget_get_style_context (widget);
+  g_autoptr(PangoLayout) layout = NULL;
+  graphene_rect_t bounds;
+  GskRoundedRect frame;
+  GdkRGBA accent = { 0.21, 0.52, 0.89, 1.0 };
+  GdkRGBA accent_fg = { 1.0, 1.0, 1.0, 1.0 };
+  GdkRGBA tint;
+  int width;
+  int height;
+
+  GTK_WIDGET_CLASS (gloss_window_parent_class)->snapshot (widget, snapshot);
+
+  if (!(gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_DROP_ACTIVE) ||
+      !gtk_widget_compute_bounds (GTK_WIDGET (self->toast_overlay), widget, &bounds))
+    return;
+
+  gtk_style_context_lookup_color (style, "accent_bg_color", &accent);
+  gtk_style_context_lookup_color (style, "accent_fg_color", &accent_fg);
+  tint = accent;
+  tint.alpha = 0.12;
+
+  graphene_rect_inset (&bounds, 6, 6);
+  gsk_rounded_rect_init_from_rect (&frame, &bounds, 12);
+  gtk_snapshot_push_rounded_clip (snapshot, &frame);
+  gtk_snapshot_append_color (snapshot, &tint, &bounds);
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_append_border (snapshot, &frame, (float[4]) { 3, 3, 3, 3 },
+                              (GdkRGBA[4]) { accent, accent, accent, accent });
+
+  /* A pill in the middle saying what a drop does. */
+  layout = gtk_widget_create_pango_layout (widget, NULL);
+  {
+    g_autofree char *markup = g_markup_printf_escaped ("<b><big>%s</big></b>", _("Drop to Open or Import"));
+
+    pango_layout_set_markup (layout, markup, -1);
+  }
+  pango_layout_get_pixel_size (layout, &width, &height);
+  gsk_rounded_rect_init_from_rect (&frame,
+                                   &GRAPHENE_RECT_INIT (bounds.origin.x + (bounds.size.width - width) / 2 - 24,
+                                                        bounds.origin.y + (bounds.size.height - height) / 2 - 12,
+                                                        width + 48, height + 24),
+                                   (height + 24) / 2.0);
+  gtk_snapshot_push_rounded_clip (snapshot, &frame);
+  gtk_snapshot_append_color (snapshot, &accent, &frame.bounds);
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (frame.bounds.origin.x + 24, frame.bounds.origin.y + 12));
+  gtk_snapshot_append_layout (snapshot, layout, &accent_fg);
+  gtk_snapshot_restore (snapshot);
+}
+
 static void
 gloss_window_dispose (GObject *object)
 {
@@ -1894,6 +2120,7 @@ gloss_window_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  g_clear_object (&self->autosave);
   g_clear_pointer (&self->corpus_name, g_free);
 
   G_OBJECT_CLASS (gloss_window_parent_class)->dispose (object);
@@ -1936,6 +2163,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   object_class->dispose = gloss_window_dispose;
   object_class->get_property = gloss_window_get_property;
   window_class->close_request = gloss_window_close_request;
+  widget_class->snapshot = gloss_window_snapshot;
 
   properties [PROP_CORPUS] =
     g_param_spec_object ("corpus", NULL, NULL, GLOSS_TYPE_CORPUS,
@@ -2034,6 +2262,7 @@ gloss_window_init (GlossWindow *self)
 {
   g_autoptr(GtkListItemFactory) documents_factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkListItemFactory) spans_factory = gtk_signal_list_item_factory_new ();
+  GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -2042,6 +2271,14 @@ gloss_window_init (GlossWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new ("io.github.glossapp.Gloss");
+  self->autosave = gloss_autosave_new ();
+  gloss_autosave_set_interval (self->autosave, autosave_interval ());
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_active_changed_cb), NULL);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (on_drop_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (drop, "notify::current-drop", G_CALLBACK (gtk_widget_queue_draw), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
@@ -2219,8 +2456,10 @@ is_corpus_file (GFile      *file,
  * Opens the first corpus (`*.gloss.json`, or a file whose content says it
  * is one) among @files, asking first about
  * unsaved changes (another corpus is reported, not opened), and imports
- * every other file as a text, all in one import: into the open corpus, or
- * into a new one.
+ * every other file in the format its name says (see
+ * gloss_import_guess_format()), all in one import: into the open corpus, or
+ * into a new one. Files in no format Gloss reads are named in a toast.
+ * Dropping files on the window does the same.
  */
 void
 gloss_window_open_files (GlossWindow  *self,
@@ -2285,4 +2524,69 @@ gloss_window_pre_annotate (GlossWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   g_file_load_contents_async (file, self->cancellable, on_term_list_loaded_cb, g_object_ref (self));
+}
+
+static void
+on_restored_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GlossWindow *self = g_task_get_source_object (task);
+  GlossRecovery *recovery = g_task_get_task_data (task);
+  g_autoptr(GlossCorpus) corpus = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!(corpus = gloss_recovery_load_finish (result, &error)))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, _("Could Not Restore the Unsaved Work"), error->message);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  set_corpus_named (self, corpus, gloss_recovery_get_name (recovery));
+  gloss_autosave_adopt (self->autosave, recovery);
+
+  /* Translators: %s is the name of a corpus */
+  message = g_strdup_printf (_("Restored the unsaved changes to “%s”"), gloss_recovery_get_name (recovery));
+  show_toast (self, message);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * gloss_window_restore_async:
+ * @recovery: a copy left by an earlier run (see gloss_recovery_list())
+ *
+ * Shows the corpus of @recovery, with unsaved changes, still belonging to
+ * the file it was made from. Its copy is removed once the window has made
+ * one of its own, or the changes are saved or discarded. Does not ask
+ * about the window's own unsaved changes: give it a window without any.
+ */
+void
+gloss_window_restore_async (GlossWindow         *self,
+                            GlossRecovery       *recovery,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+  g_return_if_fail (recovery != NULL);
+
+  task = g_task_new (self, self->cancellable, callback, user_data);
+  g_task_set_source_tag (task, gloss_window_restore_async);
+  g_task_set_task_data (task, gloss_recovery_ref (recovery), (GDestroyNotify)gloss_recovery_unref);
+  gloss_recovery_load_async (recovery, self->cancellable, on_restored_cb, task);
+}
+
+gboolean
+gloss_window_restore_finish (GlossWindow   *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

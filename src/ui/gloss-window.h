@@ -30,5 +30,12 @@ void           gloss_window_open_files       (GlossWindow    *self,
                                               guint           n_files);
 void           gloss_window_pre_annotate     (GlossWindow    *self,
                                               GFile          *file);
+void           gloss_window_restore_async    (GlossWindow          *self,
+                                              GlossRecovery        *recovery,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+gboolean       gloss_window_restore_finish   (GlossWindow          *self,
+                                              GAsyncResult         *result,
+                                              GError              **error);
 
 G_END_DECLS

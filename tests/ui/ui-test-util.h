@@ -1,0 +1,19 @@
+/* ui-test-util.h: what the UI tests share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+void              ui_test_iterate             (void);
+void              ui_test_wait_until          (gboolean  (*done) (gpointer),
+                                               gpointer    data);
+void              ui_test_run_for             (guint       msec);
+void              ui_test_remove_tree         (const char *path);
+AdwMessageDialog *ui_test_find_message_dialog (void);
+
+G_END_DECLS
