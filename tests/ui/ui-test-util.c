@@ -23,14 +23,14 @@ wake_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-/* Runs the main loop until @done says so, failing after 15 seconds. Some
+/* Runs the main loop until @done says so, failing after 60 seconds (a loaded machine can be slow to start a process). Some
  * conditions are files another process writes: the loop wakes up now and
  * then to look, whether or not anything else happens. */
 void
 ui_test_wait_until (gboolean (*done) (gpointer),
                     gpointer    data)
 {
-  gint64 deadline = g_get_monotonic_time () + 15 * G_USEC_PER_SEC;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
   guint wake = g_timeout_add (50, wake_cb, NULL);
 
   while (!done (data))
