@@ -412,16 +412,9 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = GTK_APPLICATION (gloss_application_new ());
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = ui_test_init (&argc, &argv);
 
   g_test_add ("/gloss/ui/drop/into-new-corpus", Fixture, NULL, fixture_set_up, test_drop_into_new_corpus, fixture_tear_down);
   g_test_add ("/gloss/ui/drop/into-open-corpus", Fixture, NULL, fixture_set_up, test_drop_into_open_corpus, fixture_tear_down);

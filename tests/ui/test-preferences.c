@@ -12,6 +12,7 @@
 
 #include "gloss-app-keys.h"
 #include "gloss-application.h"
+#include "ui-test-util.h"
 #include "gloss-document-view.h"
 #include "gloss-label-row.h"
 #include "gloss-preferences-window.h"
@@ -974,16 +975,9 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = GTK_APPLICATION (gloss_application_new ());
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = ui_test_init (&argc, &argv);
 
 #define ADD(path, func, data) \
   g_test_add ("/gloss/ui/preferences/" path, Fixture, data, fixture_set_up, func, fixture_tear_down)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "gloss-application.h"
+#include "ui-test-util.h"
 #include "gloss-document-view.h"
 #include "gloss-search-bar.h"
 #include "gloss-window.h"
@@ -744,18 +745,9 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  /* Messages in English, whatever the machine's language. */
-  g_setenv ("LANGUAGE", "en", TRUE);
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = GTK_APPLICATION (gloss_application_new ());
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = ui_test_init (&argc, &argv);
 
 #define ADD(path, func) g_test_add ("/gloss/ui/search-bar/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("count", test_count);

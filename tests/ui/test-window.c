@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "gloss-application.h"
+#include "ui-test-util.h"
 #include "gloss-document-view.h"
 #include "gloss-window.h"
 
@@ -382,16 +383,9 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  app = GTK_APPLICATION (gloss_application_new ());
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-  g_assert_no_error (error);
+  app = ui_test_init (&argc, &argv);
 
   g_test_add ("/gloss/ui/window/welcome", Fixture, NULL, fixture_set_up, test_window_welcome, fixture_tear_down);
   g_test_add ("/gloss/ui/window/open-sample", Fixture, NULL, fixture_set_up, test_window_open_sample, fixture_tear_down);

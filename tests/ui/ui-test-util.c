@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 
+#include "gloss-application.h"
 #include "ui-test-util.h"
 
 /* Runs what is pending, without waiting for more. */
@@ -15,6 +16,29 @@ ui_test_iterate (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+/* Initialises GTK and libadwaita for a test program and returns the one
+ * application its windows belong to, registered (a second could not be:
+ * the first is exported on the bus under the app id). Messages are in
+ * English whatever the machine's language, since tests compare them. */
+GtkApplication *
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+  GtkApplication *app;
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+
+  app = GTK_APPLICATION (gloss_application_new ());
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+
+  return app;
 }
 
 static gboolean

@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
+GtkApplication   *ui_test_init                (int        *argc,
+                                               char     ***argv);
 void              ui_test_iterate             (void);
 void              ui_test_wait_until          (gboolean  (*done) (gpointer),
                                                gpointer    data);
