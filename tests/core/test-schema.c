@@ -631,6 +631,42 @@ test_schema_labels_outlive_schema (void)
   g_assert_cmpstr (gloss_label_get_name (task), ==, "After the schema");
 }
 
+/* Every language Gloss is translated to gives the default labels a name of
+ * its own, stored in the label (ids stay English, for exports). */
+static void
+test_schema_default_names (void)
+{
+  g_autoptr(GlossSchema) schema = gloss_schema_new_default ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "po", "LINGUAS", NULL);
+  g_autofree char *linguas = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_languages = 0;
+
+  g_assert_true (g_file_get_contents (path, &linguas, NULL, NULL));
+  lines = g_strsplit (linguas, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *language = g_strstrip (lines[i]);
+
+      if (language[0] == '\0' || language[0] == '#')
+        continue;
+      n_languages++;
+      for (guint j = 0; j < gloss_schema_get_n_labels (schema); j++)
+        {
+          GlossLabel *label = gloss_schema_get_label (schema, j);
+          const char *name = gloss_label_get_name_for_locale (label, language);
+
+          g_test_message ("%s %s: %s", gloss_label_get_id (label), language, name);
+          g_assert_nonnull (name);
+          g_assert_true (g_utf8_validate (name, -1, NULL));
+          g_assert_cmpstr (name, !=, "");
+        }
+    }
+
+  g_test_message ("%u languages", n_languages);
+  g_assert_cmpstr (gloss_label_get_id (gloss_schema_get_label (schema, 0)), ==, "principle");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -644,6 +680,7 @@ main (int   argc,
 
   ADD_DEFAULT ("/gloss/core/schema/default", test_schema_default);
   g_test_add_func ("/gloss/core/schema/default-independent", test_schema_default_independent);
+  g_test_add_func ("/gloss/core/schema/default-names", test_schema_default_names);
   ADD_EMPTY ("/gloss/core/schema/add-insert", test_schema_add_insert);
   ADD_DEFAULT ("/gloss/core/schema/remove", test_schema_remove);
   ADD_EMPTY ("/gloss/core/schema/move", test_schema_move);
