@@ -523,7 +523,8 @@ test_locale_names (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpstr (gloss_label_get_display_name (principle, "vi_VN.UTF-8"), ==, "Nguyên tắc");
   g_assert_cmpstr (gloss_label_get_display_name (principle, "he_IL"), ==, "עיקרון");
-  g_assert_cmpstr (gloss_label_get_display_name (principle, "de"), ==, "Principle");
+  /* Catalan is not among the languages Gloss ships names for. */
+  g_assert_cmpstr (gloss_label_get_display_name (principle, "ca"), ==, "Principle");
   g_assert_true (gloss_corpus_get_dirty (f->corpus));
 
   /* Changed, then removed with an empty name. */
@@ -546,7 +547,7 @@ test_locale_names (Fixture       *f,
   }
 
   /* Removing a name that is not there is no step. */
-  g_assert_true (gloss_history_set_label_locale_name (f->history, principle, "fr", NULL, &error));
+  g_assert_true (gloss_history_set_label_locale_name (f->history, principle, "ca", NULL, &error));
   g_assert_no_error (error);
   g_assert_false (gloss_history_get_can_undo (f->history));
 
