@@ -616,14 +616,33 @@ print_stats_json (GlossCorpus *corpus,
   print_json (builder);
 }
 
-/* Pads @text with spaces to @width characters (not bytes). */
+/* The number of terminal columns @text takes: East Asian wide characters
+ * take two, combining marks and other zero-width characters none. */
+static guint
+display_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+
+  return width;
+}
+
+/* Pads @text with spaces to @width terminal columns (not bytes). */
 static void
 print_cell (const char *text,
             guint       width,
             gboolean    right)
 {
-  glong len = g_utf8_strlen (text, -1);
-  guint pad = len < (glong)width ? width - len : 0;
+  guint len = display_width (text);
+  guint pad = len < width ? width - len : 0;
 
   if (right)
     printf ("%*s%s", pad, "", text);
@@ -640,6 +659,8 @@ print_stats_table (GlossCorpus *corpus,
   guint n_labels = gloss_schema_get_n_labels (schema);
   guint n_documents = gloss_corpus_get_n_documents (corpus);
   guint id_width = strlen ("ID");
+  guint characters_width;
+  guint spans_width;
   guint64 characters = 0;
 
   for (guint i = 0; i < n_documents; i++)
@@ -647,7 +668,7 @@ print_stats_table (GlossCorpus *corpus,
       GlossDocument *document = gloss_corpus_get_document (corpus, i);
 
       characters += gloss_document_get_length (document);
-      id_width = MAX (id_width, g_utf8_strlen (gloss_document_get_id (document), -1));
+      id_width = MAX (id_width, display_width (gloss_document_get_id (document)));
     }
 
   printf ("%s %u\n", _("Documents:"), n_documents);
@@ -667,9 +688,16 @@ print_stats_table (GlossCorpus *corpus,
   if (n_documents == 0)
     return;
 
+  /* Translated headings may be wider than the numbers under them. */
+  characters_width = MAX (10, display_width (_("characters")));
+  spans_width = MAX (8, display_width (_("spans")));
+
   printf ("\n%s\n  ", _("Per document:"));
   print_cell ("ID", id_width, FALSE);
-  printf ("  %10s %8s", _("characters"), _("spans"));
+  printf ("  ");
+  print_cell (_("characters"), characters_width, TRUE);
+  printf (" ");
+  print_cell (_("spans"), spans_width, TRUE);
   for (guint j = 0; j < n_labels; j++)
     {
       printf (" ");
@@ -684,11 +712,12 @@ print_stats_table (GlossCorpus *corpus,
 
       printf ("  ");
       print_cell (gloss_document_get_id (document), id_width, FALSE);
-      printf ("  %10u %8u", gloss_document_get_length (document), gloss_document_get_n_spans (document));
+      printf ("  %*u %*u", characters_width, gloss_document_get_length (document),
+              spans_width, gloss_document_get_n_spans (document));
       for (guint j = 0; j < n_labels; j++)
         {
           const char *id = gloss_label_get_id (gloss_schema_get_label (schema, j));
-          guint width = MAX (10, g_utf8_strlen (id, -1));
+          guint width = MAX (10, display_width (id));
 
           printf (" %*u", width, lookup_count (counts, id));
         }

@@ -775,7 +775,9 @@ check_range (GlossDocument  *self,
   if (start >= end || end > self->n_chars)
     {
       g_set_error (error, GLOSS_DOCUMENT_ERROR, GLOSS_DOCUMENT_ERROR_INVALID_RANGE,
-                   _("The range %u–%u is not a non-empty range inside the document “%s” (%u characters)"),
+                   ngettext ("The range %u–%u is not a non-empty range inside the document “%s” (%u character)",
+                             "The range %u–%u is not a non-empty range inside the document “%s” (%u characters)",
+                             self->n_chars),
                    start, end, self->id, self->n_chars);
       return FALSE;
     }

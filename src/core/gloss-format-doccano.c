@@ -201,7 +201,9 @@ read_label_entry (GlossJsonlReader  *reader,
   array = json_node_get_array (node);
   if (json_array_get_length (array) != 3)
     return gloss_jsonl_reader_fail (reader, error, GLOSS_IMPORT_ERROR_PARSE,
-                                    _("%s should be [start, end, \"label\"], found an array of %u items"),
+                                    ngettext ("%s should be [start, end, \"label\"], found an array of %u item",
+                                              "%s should be [start, end, \"label\"], found an array of %u items",
+                                              json_array_get_length (array)),
                                     what, json_array_get_length (array));
 
   return gloss_jsonl_reader_add_entry (reader, entries, what,

@@ -628,7 +628,9 @@ check_range (LoadContext   *ctx,
             _("the span is empty (start and end are both %u)"), start);
   else
     report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_INVALID_OFFSETS,
-            _("the end %u is past the end of the document “%s” (%u characters)"),
+            ngettext ("the end %u is past the end of the document “%s” (%u character)",
+                      "the end %u is past the end of the document “%s” (%u characters)",
+                      length),
             end, gloss_document_get_id (document), length);
   pop (ctx, saved);
 
