@@ -11,6 +11,20 @@
 
 #include "gloss-i18n.h"
 
+static gboolean
+is_empty (const char *value)
+{
+  return value == NULL || value[0] == '\0';
+}
+
+static gboolean
+locale_chosen (void)
+{
+  return !is_empty (g_getenv ("LC_ALL")) ||
+         !is_empty (g_getenv ("LC_MESSAGES")) ||
+         !is_empty (g_getenv ("LANG"));
+}
+
 /**
  * gloss_i18n_init:
  *
@@ -30,6 +44,18 @@ gloss_i18n_init (void)
     localedir = LOCALEDIR;
 
   setlocale (LC_ALL, "");
+
+  /* gettext ignores LANGUAGE under the C locale, which is what a machine
+   * with no locale settings at all (a bare container, a CI runner) has. A
+   * LANGUAGE given there is the only wish expressed, so honour it with the
+   * C locale's UTF-8 twin; an explicit LANG=C still means untranslated.
+   * LANG is set too, since GTK sets the locale from the environment again. */
+  if (!locale_chosen () && !is_empty (g_getenv ("LANGUAGE")))
+    {
+      g_setenv ("LANG", "C.UTF-8", TRUE);
+      setlocale (LC_ALL, "");
+    }
+
   bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);

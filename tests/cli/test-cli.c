@@ -195,38 +195,29 @@ child_environment (void)
   return env;
 }
 
-/* Runs gloss-cli in the test's folder with the NULL-terminated arguments and
+/* Runs gloss-cli in the test's folder with @env and the arguments and
  * returns its exit code (128 + the signal if it was killed). */
-static int run_cli (Fixture     *f,
-                    char       **out,
-                    char       **err,
-                    const char  *first,
-                    ...) G_GNUC_NULL_TERMINATED;
-
 static int
-run_cli (Fixture     *f,
-         char       **out,
-         char       **err,
-         const char  *first,
-         ...)
+run_cli_valist (Fixture     *f,
+                char       **env,
+                char       **out,
+                char       **err,
+                const char  *first,
+                va_list      args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) env = child_environment ();
   g_autofree char *out_text = NULL;
   g_autofree char *err_text = NULL;
   const char *cli = g_getenv ("GLOSS_CLI");
   const char *arg;
   int wait_status = 0;
-  va_list args;
 
   g_assert_nonnull (cli);
 
   g_ptr_array_add (argv, (gpointer)cli);
-  va_start (args, first);
   for (arg = first; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (gpointer)arg);
-  va_end (args);
   g_ptr_array_add (argv, NULL);
 
   g_spawn_sync (f->tmpdir, (char **)argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
@@ -249,6 +240,57 @@ run_cli (Fixture     *f,
     return 128 + WTERMSIG (wait_status);
 
   g_assert_not_reached ();
+}
+
+/* Runs gloss-cli in English with the NULL-terminated arguments. */
+static int run_cli (Fixture     *f,
+                    char       **out,
+                    char       **err,
+                    const char  *first,
+                    ...) G_GNUC_NULL_TERMINATED;
+
+static int
+run_cli (Fixture     *f,
+         char       **out,
+         char       **err,
+         const char  *first,
+         ...)
+{
+  g_auto(GStrv) env = child_environment ();
+  va_list args;
+  int status;
+
+  va_start (args, first);
+  status = run_cli_valist (f, env, out, err, first, args);
+  va_end (args);
+
+  return status;
+}
+
+/* Runs gloss-cli with @env instead of the English environment. */
+static int run_cli_with_env (Fixture     *f,
+                             char       **env,
+                             char       **out,
+                             char       **err,
+                             const char  *first,
+                             ...) G_GNUC_NULL_TERMINATED;
+
+static int
+run_cli_with_env (Fixture     *f,
+                  char       **env,
+                  char       **out,
+                  char       **err,
+                  const char  *first,
+                  ...)
+{
+  va_list args;
+  int status;
+
+  va_start (args, first);
+  status = run_cli_valist (f, env, out, err, first, args);
+  va_end (args);
+
+  return status;
 }
 
 static guint
@@ -377,6 +419,77 @@ test_help (Fixture       *f,
       g_assert_cmpint (run_cli (f, &alias_out, &alias_err, aliases[i], NULL), ==, 0);
       g_assert_cmpstr (alias_out, ==, out);
       g_assert_cmpstr (alias_err, ==, "");
+    }
+}
+
+/* The translation of @msgid in @language as the catalogues the build made
+ * have it, asked of gettext(1) so that this process's locale is untouched. */
+static char *
+translate (const char *language,
+           const char *msgid)
+{
+  const char *localedir = g_getenv ("GLOSS_LOCALEDIR");
+  const char *argv[] = { "gettext", "-d", GETTEXT_PACKAGE, "--", msgid, NULL };
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int wait_status = 0;
+
+  g_assert_nonnull (localedir);
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  env = g_environ_setenv (env, "LANGUAGE", language, TRUE);
+  env = g_environ_setenv (env, "TEXTDOMAINDIR", localedir, TRUE);
+
+  g_spawn_sync (NULL, (char **)argv, env, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &out, NULL, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (wait_status, NULL));
+
+  return out;
+}
+
+/* `LANGUAGE=xx gloss-cli --help` in a language Gloss ships: every line is
+ * translated. Run once with no locale variables at all (a bare machine) and
+ * once with a UTF-8 locale, as on a desktop. */
+static void
+test_help_translated (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char * const msgids[] = {
+    "Usage:",
+    "Commands:",
+    "Make a corpus of text files or other formats",
+    "Write a corpus as training data (doccano, spaCy, CoNLL, brat, W3C)",
+    "Check corpora and report every problem",
+    "Count documents and spans per label",
+  };
+  const char *language = data;
+
+  for (guint bare = 0; bare < 2; bare++)
+    {
+      g_auto(GStrv) env = g_get_environ ();
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      env = g_environ_unsetenv (env, "LC_ALL");
+      env = g_environ_unsetenv (env, "LC_MESSAGES");
+      env = g_environ_unsetenv (env, "LANG");
+      if (!bare)
+        env = g_environ_setenv (env, "LANG", "C.UTF-8", TRUE);
+      env = g_environ_setenv (env, "LANGUAGE", language, TRUE);
+
+      g_assert_cmpint (run_cli_with_env (f, env, &out, &err, "--help", NULL), ==, 0);
+      g_assert_cmpstr (err, ==, "");
+
+      for (guint i = 0; i < G_N_ELEMENTS (msgids); i++)
+        {
+          g_autofree char *translated = translate (language, msgids[i]);
+
+          g_test_message ("%s: “%s” → “%s”", language, msgids[i], translated);
+          g_assert_cmpstr (translated, !=, msgids[i]);
+          g_assert_nonnull (strstr (out, translated));
+          g_assert_null (strstr (out, msgids[i]));
+        }
     }
 }
 
@@ -1648,6 +1761,10 @@ main (int    argc,
 
   add_test ("/gloss/cli/help", test_help);
   add_test ("/gloss/cli/version", test_version);
+  g_test_add ("/gloss/cli/help/translated/vi", Fixture, "vi",
+              fixture_set_up, test_help_translated, fixture_tear_down);
+  g_test_add ("/gloss/cli/help/translated/ar", Fixture, "ar",
+              fixture_set_up, test_help_translated, fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (help_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/gloss/cli/help/%s", help_cases[i].command);

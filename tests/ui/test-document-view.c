@@ -824,10 +824,13 @@ render (GtkWidget *widget)
   return texture;
 }
 
-/* How many pixels are (nearly) @color. */
+/* How many pixels are (nearly) @color, and the leftmost and rightmost
+ * columns they are in (@min_x and @max_x may be %NULL). */
 static guint
-count_color (GdkTexture    *texture,
-             const GdkRGBA *color)
+find_color (GdkTexture    *texture,
+            const GdkRGBA *color,
+            int           *min_x,
+            int           *max_x)
 {
   int width = gdk_texture_get_width (texture);
   int height = gdk_texture_get_height (texture);
@@ -836,6 +839,8 @@ count_color (GdkTexture    *texture,
   int r = (int)(color->red * 255 + 0.5);
   int g = (int)(color->green * 255 + 0.5);
   int b = (int)(color->blue * 255 + 0.5);
+  int left = width;
+  int right = -1;
   guint count = 0;
 
   /* Cairo's ARGB32: B, G, R, A in memory on little-endian machines. */
@@ -849,10 +854,26 @@ count_color (GdkTexture    *texture,
         int pr = G_BYTE_ORDER == G_LITTLE_ENDIAN ? p[2] : p[1];
 
         if (ABS (pr - r) <= 3 && ABS (pg - g) <= 3 && ABS (pb - b) <= 3)
-          count++;
+          {
+            count++;
+            left = MIN (left, x);
+            right = MAX (right, x);
+          }
       }
 
+  if (min_x != NULL)
+    *min_x = left;
+  if (max_x != NULL)
+    *max_x = right;
+
   return count;
+}
+
+static guint
+count_color (GdkTexture    *texture,
+             const GdkRGBA *color)
+{
+  return find_color (texture, color, NULL, NULL);
 }
 
 static guint
@@ -978,6 +999,60 @@ test_follows_model (Fixture       *fixture,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* "As-salamu alaykum wa-rahmatullah": four Arabic words, code points
+ * 0–6, 7–12, 13–18 and 19–23. */
+#define ARABIC_TEXT "السلام عليكم ورحمة الله"
+
+/* Right-to-left text is laid out from the right, selected and labelled in
+ * code points, and its spans are drawn under the words they cover. */
+static void
+test_right_to_left (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GlossLabel *label = gloss_schema_lookup (gloss_corpus_get_schema (fixture->corpus), "principle");
+  g_autoptr(GdkTexture) first = NULL;
+  g_autoptr(GdkTexture) last = NULL;
+  g_autofree char *slice = NULL;
+  GlossSpanColors colors;
+  GdkRGBA base;
+  GlossSpan *span;
+  int first_left, first_right, last_left, last_right;
+  int width;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+  fixture_present (fixture);
+  gloss_span_layout_parse_color (gloss_label_get_color (label), &base);
+  gloss_span_layout_colors (&base, FALSE, &colors);
+
+  /* A selection inside the second word snaps to the whole word. */
+  gloss_document_view_select_range (fixture->view, 8, 10);
+  g_assert_true (gloss_document_view_handle_key (fixture->view, GDK_KEY_1, 0));
+  span = gloss_document_find_span (fixture->document, 7, 12, "principle");
+  g_assert_nonnull (span);
+  slice = gloss_document_dup_slice (fixture->document, 7, 12);
+  g_assert_cmpstr (slice, ==, "عليكم");
+
+  /* The paragraph starts at the right: its first word's line is in the
+   * right half of the view. */
+  g_assert_true (gloss_history_undo (history (fixture)));
+  add_span (fixture, 0, 6, "principle");
+  wait_ms (50);
+  first = render (fixture->window);
+  width = gdk_texture_get_width (first);
+  g_assert_cmpuint (find_color (first, &colors.line, &first_left, &first_right), >, 10);
+  g_assert_cmpint (first_left, >, width / 2);
+
+  /* The last word is drawn to the left of the first. */
+  g_assert_true (gloss_history_undo (history (fixture)));
+  add_span (fixture, 19, 23, "principle");
+  wait_ms (50);
+  last = render (fixture->window);
+  g_assert_cmpuint (find_color (last, &colors.line, &last_left, &last_right), >, 10);
+  g_assert_cmpint (last_right, <, first_left);
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
 static void
 test_large_document (void)
 {
@@ -1086,6 +1161,7 @@ main (int    argc,
   ADD ("margins", test_margins, NULL);
   ADD ("render", test_render, SAMPLE_TEXT);
   ADD ("follows-model", test_follows_model, NULL);
+  ADD ("right-to-left", test_right_to_left, ARABIC_TEXT);
   g_test_add_func ("/gloss/ui/document-view/large-document", test_large_document);
 
 #undef ADD

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "gloss-application.h"
+#include "gloss-i18n.h"
 #include "ui-test-util.h"
 
 /* Runs what is pending, without waiting for more. */
@@ -21,15 +22,17 @@ ui_test_iterate (void)
 /* Initialises GTK and libadwaita for a test program and returns the one
  * application its windows belong to, registered (a second could not be:
  * the first is exported on the bus under the app id). Messages are in
- * English whatever the machine's language, since tests compare them. */
+ * @language, from the catalogues the build made. */
 GtkApplication *
-ui_test_init (int    *argc,
-              char ***argv)
+ui_test_init_in_language (int         *argc,
+                          char      ***argv,
+                          const char  *language)
 {
   g_autoptr(GError) error = NULL;
   GtkApplication *app;
 
-  g_setenv ("LANGUAGE", "en", TRUE);
+  g_setenv ("LANGUAGE", language, TRUE);
+  gloss_i18n_init ();
   gtk_test_init (argc, argv, NULL);
   adw_init ();
 
@@ -39,6 +42,15 @@ ui_test_init (int    *argc,
   g_assert_no_error (error);
 
   return app;
+}
+
+/* As ui_test_init_in_language(), in English whatever the machine's
+ * language, since most tests compare messages. */
+GtkApplication *
+ui_test_init (int    *argc,
+              char ***argv)
+{
+  return ui_test_init_in_language (argc, argv, "en");
 }
 
 static gboolean

@@ -11,6 +11,9 @@ G_BEGIN_DECLS
 
 GtkApplication   *ui_test_init                (int        *argc,
                                                char     ***argv);
+GtkApplication   *ui_test_init_in_language    (int        *argc,
+                                               char     ***argv,
+                                               const char *language);
 void              ui_test_iterate             (void);
 void              ui_test_wait_until          (gboolean  (*done) (gpointer),
                                                gpointer    data);
