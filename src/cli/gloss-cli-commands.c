@@ -658,7 +658,10 @@ print_stats_table (GlossCorpus *corpus,
   GlossSchema *schema = gloss_corpus_get_schema (corpus);
   guint n_labels = gloss_schema_get_n_labels (schema);
   guint n_documents = gloss_corpus_get_n_documents (corpus);
-  guint id_width = strlen ("ID");
+  /* Translators: the heading of the column of document ids in the table
+   * of “gloss-cli stats” */
+  const char *id_heading = C_("column heading", "ID");
+  guint id_width = display_width (id_heading);
   guint characters_width;
   guint spans_width;
   guint64 characters = 0;
@@ -693,7 +696,7 @@ print_stats_table (GlossCorpus *corpus,
   spans_width = MAX (8, display_width (_("spans")));
 
   printf ("\n%s\n  ", _("Per document:"));
-  print_cell ("ID", id_width, FALSE);
+  print_cell (id_heading, id_width, FALSE);
   printf ("  ");
   print_cell (_("characters"), characters_width, TRUE);
   printf (" ");
