@@ -106,6 +106,18 @@ test_sample_schema_is_default (void)
       g_assert_cmpstr (gloss_label_get_key (label), ==, gloss_label_get_key (want));
       g_assert_cmpstr (gloss_label_get_description (label), ==, gloss_label_get_description (want));
       g_assert_cmpstr (gloss_label_get_name_for_locale (label, "vi"), ==, vi_names[i]);
+
+      /* A name in every language Gloss is translated to, as a new corpus
+       * gets them, so that the sample reads in the user's language. */
+      {
+        g_auto(GStrv) locales = gloss_label_dup_locales (want);
+        g_auto(GStrv) have = gloss_label_dup_locales (label);
+
+        g_assert_cmpuint (g_strv_length (have), ==, g_strv_length (locales));
+        for (guint j = 0; locales[j] != NULL; j++)
+          g_assert_cmpstr (gloss_label_get_name_for_locale (label, locales[j]), ==,
+                           gloss_label_get_name_for_locale (want, locales[j]));
+      }
     }
 }
 
