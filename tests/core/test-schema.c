@@ -598,9 +598,10 @@ test_schema_changed (Fixture       *fixture,
   gloss_label_set_description (task, "Một nhiệm vụ cụ thể.");
   g_assert_cmpuint (fixture->n_changed, ==, 3);
 
-  gloss_label_set_name_for_locale (task, "vi", "Nhiệm vụ");
+  /* Not the Vietnamese name the default label already has. */
+  gloss_label_set_name_for_locale (task, "vi", "Công việc");
   g_assert_cmpuint (fixture->n_changed, ==, 4);
-  gloss_label_set_name_for_locale (task, "vi", "Nhiệm vụ");
+  gloss_label_set_name_for_locale (task, "vi", "Công việc");
   g_assert_cmpuint (fixture->n_changed, ==, 4);
 
   gloss_label_set_key (task, "t");
