@@ -550,6 +550,11 @@ test_provinces_fixture (Fixture       *f,
   format_test_add_document (f->corpus, "khong-dau",
                 "Doan cong tac tu Ha Noi den Ninh Binh, Quang Nam va Vung Tau, roi ve ha noi qua Ha Nam Dinh.");
   path = g_build_filename (fixtures, "vn-provinces.txt", NULL);
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("vn-provinces.txt is not in GLOSS_SHARED_FIXTURES");
+      return;
+    }
   list = g_file_new_for_path (path);
   gazetteer = gloss_gazetteer_new_from_file (list, &error);
   g_assert_no_error (error);
