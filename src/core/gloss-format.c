@@ -17,6 +17,7 @@
 #include "gloss-format.h"
 #include "gloss-format-private.h"
 #include "gloss-history.h"
+#include "gloss-limits.h"
 #include "gloss-text.h"
 
 /* Past this many problems a file is hopeless; stop collecting. */
@@ -981,6 +982,24 @@ set_path_to_place (LoadContext *ctx,
   set_path_to_position (ctx, line, (guint)g_utf8_strlen (line_start, at - line_start) + 1);
 }
 
+/* json-glib parses nested values recursively: refuse nesting deep
+ * enough to overflow the stack before it is parsed. */
+static void
+check_depth (LoadContext *ctx,
+             const char  *data,
+             gsize        n_bytes)
+{
+  gsize at = gloss_limits_find_too_deep (data, n_bytes);
+
+  if (at == n_bytes)
+    return;
+
+  set_path_to_place (ctx, data, data + at);
+  report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_TOO_DEEP,
+          _("arrays and objects are nested more than %d deep"), GLOSS_MAX_JSON_DEPTH);
+  g_string_truncate (ctx->path, 0);
+}
+
 /* json-glib cuts a string at an escaped NUL ("ab\u0000cd" loads as "ab"),
  * which would lose text silently. */
 static void
@@ -1192,7 +1211,9 @@ _gloss_json_parse_checked (JsonParser  *parser,
   g_return_val_if_fail (JSON_IS_PARSER (parser), NULL);
   g_return_val_if_fail (data != NULL, NULL);
 
-  check_nul_escapes (&ctx, data, n_bytes);
+  check_depth (&ctx, data, n_bytes);
+  if (ctx.n_errors == 0)
+    check_nul_escapes (&ctx, data, n_bytes);
   if (ctx.n_errors == 0)
     check_single_value (&ctx, data, n_bytes);
   if (ctx.n_errors == 0 && !parse_checked (&ctx, parser, data, n_bytes, error))
@@ -1261,7 +1282,9 @@ gloss_corpus_load_bytes (GBytes     *bytes,
   else
     {
       parser = json_parser_new_immutable ();
-      check_nul_escapes (&ctx, data, n_bytes);
+      check_depth (&ctx, data, n_bytes);
+      if (ctx.n_errors == 0)
+        check_nul_escapes (&ctx, data, n_bytes);
       if (ctx.n_errors == 0)
         check_single_value (&ctx, data, n_bytes);
       if (ctx.n_errors > 0)
@@ -1310,7 +1333,7 @@ gloss_corpus_load_file (GFile         *file,
   if (problems != NULL)
     *problems = NULL;
 
-  if (!(bytes = g_file_load_bytes (file, cancellable, NULL, error)))
+  if (!(bytes = gloss_limits_load_file (file, cancellable, error)))
     return NULL;
 
   if ((corpus = gloss_corpus_load_bytes (bytes, problems, error)))

@@ -23,6 +23,7 @@
 #include "gloss-atomic.h"
 #include "gloss-format.h"
 #include "gloss-format-private.h"
+#include "gloss-limits.h"
 #include "gloss-recovery.h"
 
 #define ID_PREFIX "recovery-"
@@ -440,6 +441,13 @@ parse_header (const char  *id,
       return NULL;
     }
 
+  if (gloss_limits_find_too_deep (data, end - data) < (gsize)(end - data))
+    {
+      g_set_error (error, GLOSS_RECOVERY_ERROR, GLOSS_RECOVERY_ERROR_INVALID,
+                   _("the line of details is not JSON: %s"),
+                   _("arrays and objects are nested too deep"));
+      return NULL;
+    }
   if (!json_parser_load_from_data (parser, data, end - data, &parse_error))
     {
       g_set_error (error, GLOSS_RECOVERY_ERROR, GLOSS_RECOVERY_ERROR_INVALID,
@@ -919,7 +927,7 @@ gloss_recovery_load (GlossRecovery  *self,
 
   path = path_for_id (self->id);
   file = g_file_new_for_path (path);
-  if (!(bytes = g_file_load_bytes (file, cancellable, NULL, error)))
+  if (!(bytes = gloss_limits_load_file (file, cancellable, error)))
     return NULL;
 
   data = g_bytes_get_data (bytes, &n_bytes);
