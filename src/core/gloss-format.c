@@ -1758,8 +1758,7 @@ gloss_write_file_atomically (GFile         *file,
   if (!(writer = gloss_atomic_writer_new (file, error)))
     return FALSE;
 
-  return g_output_stream_write_all (gloss_atomic_writer_get_stream (writer), data, n_bytes,
-                                    NULL, cancellable, error) &&
+  return gloss_atomic_writer_write_all (writer, data, n_bytes, cancellable, error) &&
          gloss_atomic_writer_commit (writer, make_backup, cancellable, error);
 }
 

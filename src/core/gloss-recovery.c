@@ -682,7 +682,6 @@ write_copy (GlossRecovery  *self,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GlossAtomicWriter) writer = NULL;
   g_autoptr(GString) header = g_string_new (NULL);
-  GOutputStream *stream;
   const char *data;
   gsize n_bytes;
 
@@ -700,10 +699,9 @@ write_copy (GlossRecovery  *self,
 
   append_header (header, self);
   data = g_bytes_get_data (corpus_bytes, &n_bytes);
-  stream = gloss_atomic_writer_get_stream (writer);
 
-  return g_output_stream_write_all (stream, header->str, header->len, NULL, cancellable, error) &&
-         g_output_stream_write_all (stream, data, n_bytes, NULL, cancellable, error) &&
+  return gloss_atomic_writer_write_all (writer, header->str, header->len, cancellable, error) &&
+         gloss_atomic_writer_write_all (writer, data, n_bytes, cancellable, error) &&
          gloss_atomic_writer_commit (writer, FALSE, cancellable, error);
 }
 
