@@ -1326,6 +1326,7 @@ gloss_corpus_load_file (GFile         *file,
                         GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *etag = NULL;
   GlossCorpus *corpus;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -1333,11 +1334,14 @@ gloss_corpus_load_file (GFile         *file,
   if (problems != NULL)
     *problems = NULL;
 
-  if (!(bytes = gloss_limits_load_file (file, cancellable, error)))
+  if (!(bytes = gloss_limits_load_file (file, &etag, cancellable, error)))
     return NULL;
 
   if ((corpus = gloss_corpus_load_bytes (bytes, problems, error)))
-    gloss_corpus_set_file (corpus, file);
+    {
+      gloss_corpus_set_file (corpus, file);
+      gloss_corpus_set_file_etag (corpus, etag);
+    }
 
   return corpus;
 }
@@ -1762,6 +1766,17 @@ gloss_write_file_atomically (GFile         *file,
          gloss_atomic_writer_commit (writer, make_backup, cancellable, error);
 }
 
+/* The entity tag of what was just written, to tell later whether someone
+ * else wrote the file since. */
+static char *
+query_etag (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
+}
+
 /**
  * gloss_corpus_save_file:
  *
@@ -1776,6 +1791,7 @@ gloss_corpus_save_file (GlossCorpus   *corpus,
                         GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *etag = NULL;
 
   g_return_val_if_fail (GLOSS_IS_CORPUS (corpus), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -1784,7 +1800,9 @@ gloss_corpus_save_file (GlossCorpus   *corpus,
   if (!gloss_write_file_atomically (file, bytes, TRUE, cancellable, error))
     return FALSE;
 
+  etag = query_etag (file);
   gloss_corpus_set_file (corpus, file);
+  gloss_corpus_set_file_etag (corpus, etag);
   gloss_corpus_set_dirty (corpus, FALSE);
 
   return TRUE;
@@ -1795,6 +1813,7 @@ typedef struct
   GFile   *file;
   GBytes  *bytes;
   guint64  change_count;
+  char    *etag;  /* of the file written */
 } SaveJob;
 
 static void
@@ -1802,6 +1821,7 @@ save_job_free (SaveJob *job)
 {
   g_clear_object (&job->file);
   g_clear_pointer (&job->bytes, g_bytes_unref);
+  g_free (job->etag);
   g_free (job);
 }
 
@@ -1815,7 +1835,10 @@ save_thread (GTask        *task,
   GError *error = NULL;
 
   if (gloss_write_file_atomically (job->file, job->bytes, TRUE, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
+    {
+      job->etag = query_etag (job->file);
+      g_task_return_boolean (task, TRUE);
+    }
   else
     g_task_return_error (task, error);
 }
@@ -1874,6 +1897,7 @@ gloss_corpus_save_finish (GlossCorpus   *corpus,
 
   job = g_task_get_task_data (G_TASK (result));
   gloss_corpus_set_file (corpus, job->file);
+  gloss_corpus_set_file_etag (corpus, job->etag);
   if (gloss_corpus_get_change_count (corpus) == job->change_count)
     gloss_corpus_set_dirty (corpus, FALSE);
 

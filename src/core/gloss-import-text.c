@@ -193,7 +193,7 @@ gloss_import_text_file (GlossCorpus       *corpus,
   g_return_val_if_fail (GLOSS_IS_CORPUS (corpus), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!(bytes = gloss_limits_load_file (file, cancellable, error)))
+  if (!(bytes = gloss_limits_load_file (file, NULL, cancellable, error)))
     return NULL;
 
   /* Errors name the whole path (two folders may hold files of one name);

@@ -93,6 +93,8 @@ gloss_limits_check_file (GFile         *file,
 /**
  * gloss_limits_load_file:
  *
+ * @etag_out: (out) (optional): see g_file_load_bytes()
+ *
  * g_file_load_bytes() that refuses a file over the size limit before
  * reading it.
  *
@@ -100,6 +102,7 @@ gloss_limits_check_file (GFile         *file,
  */
 GBytes *
 gloss_limits_load_file (GFile         *file,
+                        char         **etag_out,
                         GCancellable  *cancellable,
                         GError       **error)
 {
@@ -109,13 +112,17 @@ gloss_limits_load_file (GFile         *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   if (!gloss_limits_check_file (file, cancellable, error) ||
-      !(bytes = g_file_load_bytes (file, cancellable, NULL, error)))
+      !(bytes = g_file_load_bytes (file, cancellable, etag_out, error)))
     return NULL;
 
   /* It may have grown since it was asked. */
   name = g_file_get_parse_name (file);
   if (!gloss_limits_check_size (name, g_bytes_get_size (bytes), error))
-    return NULL;
+    {
+      if (etag_out != NULL)
+        g_clear_pointer (etag_out, g_free);
+      return NULL;
+    }
 
   return g_steal_pointer (&bytes);
 }

@@ -33,6 +33,7 @@ gboolean  gloss_limits_check_file         (GFile         *file,
                                            GCancellable  *cancellable,
                                            GError       **error);
 GBytes   *gloss_limits_load_file          (GFile         *file,
+                                           char         **etag_out,
                                            GCancellable  *cancellable,
                                            GError       **error);
 gsize     gloss_limits_find_too_deep      (const char    *data,

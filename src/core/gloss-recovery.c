@@ -925,7 +925,7 @@ gloss_recovery_load (GlossRecovery  *self,
 
   path = path_for_id (self->id);
   file = g_file_new_for_path (path);
-  if (!(bytes = gloss_limits_load_file (file, cancellable, error)))
+  if (!(bytes = gloss_limits_load_file (file, NULL, cancellable, error)))
     return NULL;
 
   data = g_bytes_get_data (bytes, &n_bytes);

@@ -1116,6 +1116,55 @@ save_as_then (GlossWindow    *self,
 }
 
 static void
+on_changed_on_disk_response_cb (AdwMessageDialog *dialog,
+                                const char       *response,
+                                GlossWindow      *self)
+{
+  Continuation *next = g_object_get_data (G_OBJECT (dialog), "gloss-continuation");
+  GFile *file = gloss_corpus_get_file (self->corpus);
+
+  if (g_str_equal (response, "overwrite") && file != NULL)
+    save_to (self, file, next->then, g_steal_pointer (&next->data), next->destroy);
+  else if (g_str_equal (response, "save-as"))
+    save_as_then (self, next->then, g_steal_pointer (&next->data), next->destroy);
+}
+
+/* Another program wrote the file since it was opened or saved here: saving
+ * would lose what it wrote, unless the user says so. */
+static void
+confirm_overwrite (GlossWindow    *self,
+                   ContinueFunc    then,
+                   gpointer        data,
+                   GDestroyNotify  destroy)
+{
+  g_autofree char *name = g_file_get_parse_name (gloss_corpus_get_file (self->corpus));
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+  Continuation *next;
+
+  /* Translators: %s is a file */
+  body = g_strdup_printf (_("Another program changed “%s” since Gloss opened or saved it. "
+                            "Overwriting it loses those changes; Save As… keeps both."), name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("The File Changed on Disk"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "save-as", _("_Save As…"),
+                                    "overwrite", _("_Overwrite"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "save-as");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  next = g_new0 (Continuation, 1);
+  next->then = then;
+  next->data = data;
+  next->destroy = destroy;
+  g_object_set_data_full (G_OBJECT (dialog), "gloss-continuation", next, (GDestroyNotify)continuation_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_changed_on_disk_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 save_then (GlossWindow    *self,
            ContinueFunc    then,
            gpointer        data,
@@ -1125,18 +1174,37 @@ save_then (GlossWindow    *self,
 
   if (file == NULL)
     save_as_then (self, then, data, destroy);
+  else if (gloss_corpus_file_changed (self->corpus, NULL))
+    confirm_overwrite (self, then, data, destroy);
   else
     save_to (self, file, then, data, destroy);
 }
 
 /* Opening */
 
+typedef struct
+{
+  GlossWindow *self;
+  GFile       *file;
+} OpenJob;
+
+static void
+open_job_free (OpenJob *job)
+{
+  g_clear_object (&job->self);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenJob, open_job_free)
+
 static void
 on_loaded_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(GlossWindow) self = user_data;
+  g_autoptr(OpenJob) job = user_data;
+  GlossWindow *self = job->self;
   g_autoptr(GlossCorpus) corpus = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
@@ -1145,11 +1213,21 @@ on_loaded_cb (GObject      *object,
   if (!(corpus = gloss_corpus_load_finish (result, &problems, &error)))
     {
       g_autofree char *body = NULL;
+      g_autofree char *place = NULL;
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
 
+      /* The problems' places are inside the file: say which file. */
       body = describe_problems (error, problems);
+      place = g_file_get_parse_name (job->file);
+      if (strstr (body, place) == NULL)
+        {
+          g_autofree char *named = g_strdup_printf ("%s\n\n%s", place, body);
+
+          g_free (body);
+          body = g_steal_pointer (&named);
+        }
       show_error (self, _("Could Not Open the Corpus"), body);
       return;
     }
@@ -1163,9 +1241,11 @@ static void
 open_file_now (GlossWindow *self,
                gpointer     data)
 {
-  g_autoptr(GFile) file = data;
+  OpenJob *job = g_new0 (OpenJob, 1);
 
-  gloss_corpus_load_async (file, G_PRIORITY_DEFAULT, self->cancellable, on_loaded_cb, g_object_ref (self));
+  job->self = g_object_ref (self);
+  job->file = data;
+  gloss_corpus_load_async (job->file, G_PRIORITY_DEFAULT, self->cancellable, on_loaded_cb, job);
 }
 
 static void
