@@ -168,3 +168,31 @@ gloss_limits_find_too_deep (const char *data,
 
   return n_bytes;
 }
+
+/**
+ * gloss_limits_longest_line:
+ * @text: valid UTF-8
+ *
+ * Returns: the length, in code points, of the longest line of @text
+ */
+gsize
+gloss_limits_longest_line (const char *text)
+{
+  gsize longest = 0;
+  gsize current = 0;
+
+  g_return_val_if_fail (text != NULL, 0);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\n')
+        {
+          longest = MAX (longest, current);
+          current = 0;
+        }
+      else if (((guchar)*p & 0xc0) != 0x80)
+        current++;
+    }
+
+  return MAX (longest, current);
+}

@@ -25,6 +25,10 @@ G_BEGIN_DECLS
  * 100,000 levels. */
 #define GLOSS_MAX_JSON_DEPTH 512
 
+/* GtkTextView lays a paragraph out whole: one of 1,000,000 characters
+ * draws garbled, one of 50,000,000 grows past 3 GB without end. */
+#define GLOSS_MAX_VIEW_LINE 200000
+
 guint64   gloss_limits_get_max_file_size  (void);
 gboolean  gloss_limits_check_size         (const char    *name,
                                            guint64        size,
@@ -38,5 +42,6 @@ GBytes   *gloss_limits_load_file          (GFile         *file,
                                            GError       **error);
 gsize     gloss_limits_find_too_deep      (const char    *data,
                                            gsize          n_bytes);
+gsize     gloss_limits_longest_line       (const char    *text);
 
 G_END_DECLS

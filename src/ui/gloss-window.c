@@ -2460,6 +2460,29 @@ gloss_window_get_document (GlossWindow *self)
   return self->document;
 }
 
+/* A line too long for the document view would take the window down with
+ * it; the document stays in the corpus, for the command line and export. */
+static gboolean
+can_show (GlossWindow   *self,
+          GlossDocument *document)
+{
+  gsize longest = gloss_limits_longest_line (gloss_document_get_text (document));
+  g_autofree char *body = NULL;
+  const char *title = gloss_document_get_title (document);
+
+  if (longest <= GLOSS_MAX_VIEW_LINE)
+    return TRUE;
+
+  /* Translators: %1$s is a document, %2$lu and %3$d numbers of characters */
+  body = g_strdup_printf (_("“%1$s” has a line of %2$lu characters; Gloss shows lines of up to %3$d. "
+                            "Break it into paragraphs, or work on it with gloss-cli."),
+                          title[0] != '\0' ? title : gloss_document_get_id (document),
+                          (gulong)longest, GLOSS_MAX_VIEW_LINE);
+  show_error (self, _("Could Not Show the Document"), body);
+
+  return FALSE;
+}
+
 /**
  * gloss_window_show_document:
  * @document: (nullable): a document of the window's corpus
@@ -2479,7 +2502,10 @@ gloss_window_show_document (GlossWindow   *self,
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
 
-  gloss_document_view_set_document (self->document_view, document != NULL ? self->corpus : NULL, document);
+  if (document != NULL && !can_show (self, document))
+    gloss_document_view_set_document (self->document_view, NULL, NULL);
+  else
+    gloss_document_view_set_document (self->document_view, document != NULL ? self->corpus : NULL, document);
   set_spans_model (self);
 
   if (document != NULL)

@@ -308,6 +308,16 @@ test_long_line (Fixture       *f,
   g_assert_cmpuint (strlen (gloss_document_get_text (document)), ==, text->len);
 }
 
+static void
+test_longest_line (void)
+{
+  g_assert_cmpuint (gloss_limits_longest_line (""), ==, 0);
+  g_assert_cmpuint (gloss_limits_longest_line ("\n\n"), ==, 0);
+  /* Code points, not bytes: 10, then 1 (a family of 5 code points). */
+  g_assert_cmpuint (gloss_limits_longest_line ("Tiếng Việt\nab\n👩‍👩‍👧"), ==, 10);
+  g_assert_cmpuint (gloss_limits_longest_line ("ab\n👩‍👩‍👧 مرحبا"), ==, 11);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -333,6 +343,7 @@ main (int   argc,
   g_test_add ("/gloss/core/limits/size/gazetteer", Fixture, NULL,
               fixture_set_up, test_size_gazetteer, fixture_tear_down);
   g_test_add_func ("/gloss/core/limits/many-spans", test_many_spans);
+  g_test_add_func ("/gloss/core/limits/longest-line", test_longest_line);
   g_test_add ("/gloss/core/limits/long-line", Fixture, NULL,
               fixture_set_up, test_long_line, fixture_tear_down);
 

@@ -15,6 +15,7 @@
 
 #include <glib/gstdio.h>
 
+#include "gloss-document-view.h"
 #include "gloss-window.h"
 #include "ui-test-util.h"
 
@@ -302,6 +303,58 @@ test_open_too_deep (Fixture       *f,
   open_and_expect_error (f, "deep.gloss.json", text->str, "deep.gloss.json\n\nline 1, column ");
 }
 
+static GlossDocumentView *
+find_view (GtkWidget *widget)
+{
+  if (GLOSS_IS_DOCUMENT_VIEW (widget))
+    return GLOSS_DOCUMENT_VIEW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GlossDocumentView *found = find_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A line longer than the view can lay out: said, and not shown; the
+ * document stays in the corpus and the others show as before. */
+static void
+test_line_too_long (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GlossDocument) longest = NULL;
+  GlossDocument *first = gloss_corpus_get_document (f->corpus, 0);
+  GlossDocumentView *view = find_view (GTK_WIDGET (f->window));
+  AdwMessageDialog *dialog;
+
+  while (g_utf8_strlen (text->str, text->len) <= GLOSS_MAX_VIEW_LINE)
+    g_string_append (text, "Tiếng Việt 👩‍👩‍👧 مرحبا ");
+  longest = gloss_document_new ("long", "Dòng dài", text->str);
+  g_assert_true (gloss_corpus_add_document (f->corpus, longest, NULL));
+  g_assert_true (gloss_document_view_get_document (view) == first);
+
+  gloss_window_show_document (f->window, longest);
+  ui_test_iterate ();
+  dialog = ui_test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Show the Document");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“Dòng dài” has a line of "));
+  respond (dialog, "close");
+  g_assert_null (gloss_document_view_get_document (view));
+  g_assert_cmpuint (gloss_corpus_get_n_documents (f->corpus), ==, 2);
+
+  gloss_window_show_document (f->window, first);
+  ui_test_iterate ();
+  g_assert_null (ui_test_find_message_dialog ());
+  g_assert_true (gloss_document_view_get_document (view) == first);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -318,6 +371,8 @@ main (int    argc,
               fixture_set_up, test_open_too_large, fixture_tear_down);
   g_test_add ("/gloss/ui/save-faults/open-too-deep", Fixture, NULL,
               fixture_set_up, test_open_too_deep, fixture_tear_down);
+  g_test_add ("/gloss/ui/save-faults/line-too-long", Fixture, NULL,
+              fixture_set_up, test_line_too_long, fixture_tear_down);
 
   status = g_test_run ();
   g_object_unref (app);
