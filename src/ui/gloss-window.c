@@ -933,6 +933,27 @@ on_unsaved_response_cb (AdwMessageDialog *dialog,
     save_then (self, next->then, g_steal_pointer (&next->data), next->destroy);
 }
 
+/* Presents @dialog, whose @response_cb finds what to do next (@then with
+ * @data) under "gloss-continuation"; @data is freed with the dialog if
+ * @then never runs. */
+static void
+ask_then (GlossWindow      *self,
+          AdwMessageDialog *dialog,
+          GCallback         response_cb,
+          ContinueFunc      then,
+          gpointer          data,
+          GDestroyNotify    destroy)
+{
+  Continuation *next = g_new0 (Continuation, 1);
+
+  next->then = then;
+  next->data = data;
+  next->destroy = destroy;
+  g_object_set_data_full (G_OBJECT (dialog), "gloss-continuation", next, (GDestroyNotify)continuation_free);
+  g_signal_connect_object (dialog, "response", response_cb, self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Runs @then at once if nothing would be lost, or once the user chose to
  * save (and the save worked) or to discard; not at all on Cancel. */
 static void
@@ -942,7 +963,6 @@ confirm_discard (GlossWindow    *self,
                  GDestroyNotify  destroy)
 {
   AdwMessageDialog *dialog;
-  Continuation *next;
   g_autofree char *body = NULL;
 
   if (self->corpus == NULL || !gloss_corpus_get_dirty (self->corpus))
@@ -965,13 +985,7 @@ confirm_discard (GlossWindow    *self,
   adw_message_dialog_set_default_response (dialog, "save");
   adw_message_dialog_set_close_response (dialog, "cancel");
 
-  next = g_new0 (Continuation, 1);
-  next->then = then;
-  next->data = data;
-  next->destroy = destroy;
-  g_object_set_data_full (G_OBJECT (dialog), "gloss-continuation", next, (GDestroyNotify)continuation_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  ask_then (self, dialog, G_CALLBACK (on_unsaved_response_cb), then, data, destroy);
 }
 
 /* Saving */
@@ -1140,7 +1154,6 @@ confirm_overwrite (GlossWindow    *self,
   g_autofree char *name = g_file_get_parse_name (gloss_corpus_get_file (self->corpus));
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
-  Continuation *next;
 
   /* Translators: %s is a file */
   body = g_strdup_printf (_("Another program changed “%s” since Gloss opened or saved it. "
@@ -1155,13 +1168,7 @@ confirm_overwrite (GlossWindow    *self,
   adw_message_dialog_set_default_response (dialog, "save-as");
   adw_message_dialog_set_close_response (dialog, "cancel");
 
-  next = g_new0 (Continuation, 1);
-  next->then = then;
-  next->data = data;
-  next->destroy = destroy;
-  g_object_set_data_full (G_OBJECT (dialog), "gloss-continuation", next, (GDestroyNotify)continuation_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_changed_on_disk_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  ask_then (self, dialog, G_CALLBACK (on_changed_on_disk_response_cb), then, data, destroy);
 }
 
 static void

@@ -68,15 +68,6 @@ stop_application (GtkApplication *app)
   g_object_unref (app);
 }
 
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  ui_test_iterate ();
-}
-
 /* The copy written by process @pid, if any. */
 static GlossRecovery *
 find_copy_of (int pid)
@@ -278,7 +269,7 @@ test_recovery_window_discard (void)
   dialog = ui_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
-  respond (dialog, "discard");
+  ui_test_respond (dialog, "discard");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_cmpuint (count_copies (), ==, 0);
   g_assert_finalize_object (window);
@@ -336,7 +327,7 @@ test_recovery_restore_at_start (void)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2 documents, 2 spans"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "left.gloss.json"));
 
-  respond (dialog, "restore");
+  ui_test_respond (dialog, "restore");
   ui_test_wait_until (has_corpus, app);
   window = GLOSS_WINDOW (gtk_application_get_active_window (app));
   corpus = gloss_window_get_corpus (window);
@@ -382,10 +373,10 @@ test_recovery_discard_at_start (void)
 
   /* Two crashes, two questions, one after the other. */
   app = start_application ();
-  respond (ui_test_find_message_dialog (), "discard");
+  ui_test_respond (ui_test_find_message_dialog (), "discard");
   dialog = ui_test_find_message_dialog ();
   g_assert_nonnull (dialog);
-  respond (dialog, "discard");
+  ui_test_respond (dialog, "discard");
   g_assert_null (ui_test_find_message_dialog ());
 
   g_assert_cmpuint (count_copies (), ==, 0);
@@ -418,13 +409,13 @@ test_recovery_damaged_at_start (void)
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Unsaved Work Cannot Be Restored");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "does not start with a line of details"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), aside));
-  respond (dialog, "close");
+  ui_test_respond (dialog, "close");
 
   dialog = ui_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "version 2"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), newer));
-  respond (dialog, "close");
+  ui_test_respond (dialog, "close");
   g_assert_null (ui_test_find_message_dialog ());
 
   g_assert_null (gloss_window_get_corpus (GLOSS_WINDOW (gtk_application_get_active_window (app))));
@@ -470,13 +461,13 @@ test_recovery_damaged_body_at_start (void)
   g_assert_true (g_file_set_contents (path, contents, length - 40, NULL));
 
   app = start_application ();
-  respond (ui_test_find_message_dialog (), "restore");
+  ui_test_respond (ui_test_find_message_dialog (), "restore");
   ui_test_wait_until (has_dialog, NULL);
   dialog = ui_test_find_message_dialog ();
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Restore the Unsaved Work");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "The recovery copy of “Bỏ dở” is damaged: "));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), aside));
-  respond (dialog, "close");
+  ui_test_respond (dialog, "close");
 
   g_assert_null (gloss_window_get_corpus (GLOSS_WINDOW (gtk_application_get_active_window (app))));
   g_assert_true (g_file_test (aside, G_FILE_TEST_IS_REGULAR));
@@ -566,7 +557,7 @@ test_recovery_killed_process (void)
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“New Corpus”"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 document, 0 spans"));
-  respond (dialog, "restore");
+  ui_test_respond (dialog, "restore");
   ui_test_wait_until (has_corpus, app);
 
   document = gloss_corpus_get_document (gloss_window_get_corpus (GLOSS_WINDOW (gtk_application_get_active_window (app))), 0);

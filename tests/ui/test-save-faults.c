@@ -42,15 +42,6 @@ has_dialog (gpointer data)
   return ui_test_find_message_dialog () != NULL;
 }
 
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  ui_test_iterate ();
-}
-
 static GBytes *
 read_bytes (const char *path)
 {
@@ -171,7 +162,7 @@ test_changed_on_disk (Fixture       *f,
   g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "overwrite"), ==, "_Overwrite");
   g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "save-as"), ==, "_Save As…");
   g_assert_cmpstr (adw_message_dialog_get_response_label (dialog, "cancel"), ==, "_Cancel");
-  respond (dialog, "cancel");
+  ui_test_respond (dialog, "cancel");
   ui_test_iterate ();
   on_disk = read_bytes (f->path);
   g_assert_cmpmem (g_bytes_get_data (on_disk, NULL), g_bytes_get_size (on_disk), theirs, strlen (theirs));
@@ -180,7 +171,7 @@ test_changed_on_disk (Fixture       *f,
   /* Overwrite: ours replaces theirs, and the next save asks no more. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL));
   ui_test_iterate ();
-  respond (ui_test_find_message_dialog (), "overwrite");
+  ui_test_respond (ui_test_find_message_dialog (), "overwrite");
   ui_test_wait_until (is_clean, f->corpus);
   assert_file_holds (f->path, f->corpus);
   g_assert_false (gloss_corpus_file_changed (f->corpus, NULL));
@@ -229,7 +220,7 @@ test_disk_full (Fixture       *f,
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Save the Corpus");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), f->path));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "File too large"));
-  respond (dialog, "close");
+  ui_test_respond (dialog, "close");
 
   after = read_bytes (f->path);
   g_assert_true (g_bytes_equal (before, after));
@@ -264,7 +255,7 @@ open_and_expect_error (Fixture    *f,
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open the Corpus");
   g_test_message ("%s", adw_message_dialog_get_body (dialog));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), message));
-  respond (dialog, "close");
+  ui_test_respond (dialog, "close");
 
   g_assert_true (gloss_window_get_corpus (f->window) == f->corpus);
   g_assert_cmpuint (gloss_corpus_get_n_documents (f->corpus), ==, 1);
@@ -345,7 +336,7 @@ test_line_too_long (Fixture       *f,
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Show the Document");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“Dòng dài” has a line of "));
-  respond (dialog, "close");
+  ui_test_respond (dialog, "close");
   g_assert_null (gloss_document_view_get_document (view));
   g_assert_cmpuint (gloss_corpus_get_n_documents (f->corpus), ==, 2);
 
