@@ -6,6 +6,11 @@
  * over the target only when complete; freeing an uncommitted writer
  * deletes the temporary file.
  *
+ * A process killed while it writes leaves its temporary file behind: a
+ * hidden `.NAME.XXXXXX` beside the target. The writer holds a lock on its
+ * temporary file, which the kernel drops when the process dies, so the
+ * next writer of the same target removes the unlocked ones.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -14,7 +19,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -58,6 +65,85 @@ set_errno_error (GError     **error,
   return FALSE;
 }
 
+/* Whether @name is a temporary file of the writer for the target named
+ * @base: `.BASE.` and the six characters of g_mkstemp(). */
+static gboolean
+is_temporary_of (const char *name,
+                 const char *base)
+{
+  gsize base_len = strlen (base);
+  const char *suffix;
+
+  if (name[0] != '.' || strncmp (name + 1, base, base_len) != 0 || name[base_len + 1] != '.')
+    return FALSE;
+
+  suffix = name + base_len + 2;
+
+  return strlen (suffix) == 6 && strspn (suffix, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789") == 6;
+}
+
+/* Removes what killed writers of the same target left: the temporary
+ * files that no living process holds locked. */
+static void
+remove_stale_temporaries (GlossAtomicWriter *self,
+                          const char        *dir,
+                          const char        *base)
+{
+  g_autoptr(GDir) entries = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (entries != NULL && (name = g_dir_read_name (entries)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      struct stat st;
+      int fd;
+
+      if (!is_temporary_of (name, base))
+        continue;
+
+      path = g_build_filename (dir, name, NULL);
+      if (g_strcmp0 (path, self->tmp_path) == 0 || g_lstat (path, &st) != 0 || !S_ISREG (st.st_mode))
+        continue;
+
+      if ((fd = open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)) < 0)
+        continue;
+      if (flock (fd, LOCK_EX | LOCK_NB) == 0 && g_unlink (path) != 0)
+        g_debug ("Could not remove %s: %s", path, g_strerror (errno));
+      close (fd);
+    }
+}
+
+/* Makes the temporary file, locked for as long as this process lives. */
+static gboolean
+open_temporary (GlossAtomicWriter  *self,
+                const char         *dir,
+                const char         *base,
+                GError            **error)
+{
+  /* Another writer may have taken it for stale between its creation and
+   * the lock: then it is unlinked, and a new one is made. */
+  for (guint attempt = 0; attempt < 5; attempt++)
+    {
+      g_autofree char *template = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+      struct stat st;
+
+      self->fd = g_mkstemp_full (template, O_WRONLY | O_CLOEXEC, 0666);
+      if (self->fd < 0)
+        return set_errno_error (error, errno, FAILED_WRITE, self->target);
+
+      if (flock (self->fd, LOCK_EX) == 0 && fstat (self->fd, &st) == 0 && st.st_nlink > 0)
+        {
+          self->tmp_path = g_steal_pointer (&template);
+          return TRUE;
+        }
+
+      close (self->fd);
+      self->fd = -1;
+    }
+
+  return set_errno_error (error, EAGAIN, FAILED_WRITE, self->target);
+}
+
 /**
  * gloss_atomic_writer_new:
  * @target: a local file
@@ -74,7 +160,6 @@ gloss_atomic_writer_new (GFile   *target,
   g_autoptr(GlossAtomicWriter) self = g_new0 (GlossAtomicWriter, 1);
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
-  g_autofree char *template = NULL;
   struct stat st;
 
   g_return_val_if_fail (G_IS_FILE (target), NULL);
@@ -99,18 +184,19 @@ gloss_atomic_writer_new (GFile   *target,
       return NULL;
     }
 
-  dir = g_path_get_dirname (self->target);
-  base = g_path_get_basename (self->target);
-  template = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-
-  self->fd = g_mkstemp_full (template, O_WRONLY | O_CLOEXEC, 0666);
-  if (self->fd < 0)
+  /* The rename would replace a file its owner made read-only. */
+  if (g_access (self->target, W_OK) != 0 && errno != ENOENT)
     {
       set_errno_error (error, errno, FAILED_WRITE, self->target);
       return NULL;
     }
 
-  self->tmp_path = g_steal_pointer (&template);
+  dir = g_path_get_dirname (self->target);
+  base = g_path_get_basename (self->target);
+  if (!open_temporary (self, dir, base, error))
+    return NULL;
+
+  remove_stale_temporaries (self, dir, base);
   self->stream = g_unix_output_stream_new (self->fd, FALSE);
 
   return g_steal_pointer (&self);
@@ -127,6 +213,52 @@ gloss_atomic_writer_get_stream (GlossAtomicWriter *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return self->stream;
+}
+
+/**
+ * gloss_atomic_writer_name_error:
+ * @error: (nullable): a failure to write to the writer's stream
+ *
+ * Says which file could not be written: the stream's own messages name
+ * only a file descriptor. Cancellation and errors of other domains are
+ * left as they are.
+ */
+void
+gloss_atomic_writer_name_error (GlossAtomicWriter  *self,
+                                GError            **error)
+{
+  g_autofree char *display = NULL;
+
+  g_return_if_fail (self != NULL);
+
+  if (error == NULL || *error == NULL || (*error)->domain != G_IO_ERROR ||
+      (*error)->code == G_IO_ERROR_CANCELLED)
+    return;
+
+  display = g_filename_display_name (self->target);
+  g_prefix_error (error, _("Cannot write “%s”: "), display);
+}
+
+/**
+ * gloss_atomic_writer_write_all:
+ *
+ * Writes @data to the temporary file; errors name the target.
+ */
+gboolean
+gloss_atomic_writer_write_all (GlossAtomicWriter  *self,
+                               const void         *data,
+                               gsize               n_bytes,
+                               GCancellable       *cancellable,
+                               GError            **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (g_output_stream_write_all (self->stream, data, n_bytes, NULL, cancellable, error))
+    return TRUE;
+
+  gloss_atomic_writer_name_error (self, error);
+
+  return FALSE;
 }
 
 static void

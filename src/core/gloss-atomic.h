@@ -14,6 +14,13 @@ typedef struct _GlossAtomicWriter GlossAtomicWriter;
 GlossAtomicWriter *gloss_atomic_writer_new        (GFile              *target,
                                                    GError            **error);
 GOutputStream     *gloss_atomic_writer_get_stream (GlossAtomicWriter  *self);
+gboolean           gloss_atomic_writer_write_all  (GlossAtomicWriter  *self,
+                                                   const void         *data,
+                                                   gsize               n_bytes,
+                                                   GCancellable       *cancellable,
+                                                   GError            **error);
+void               gloss_atomic_writer_name_error (GlossAtomicWriter  *self,
+                                                   GError            **error);
 gboolean           gloss_atomic_writer_commit     (GlossAtomicWriter  *self,
                                                    gboolean            make_backup,
                                                    GCancellable       *cancellable,

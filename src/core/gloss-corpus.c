@@ -20,6 +20,7 @@ struct _GlossCorpus
   GlossSchema  *schema;
   GlossHistory *history;
   GFile        *file;
+  char         *file_etag;  /* of @file as last loaded or saved */
   GPtrArray    *documents;
   GHashTable   *by_id;
   guint64       change_count;
@@ -117,6 +118,7 @@ gloss_corpus_dispose (GObject *object)
   g_clear_object (&self->history);
   g_clear_object (&self->schema);
   g_clear_object (&self->file);
+  g_clear_pointer (&self->file_etag, g_free);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->documents, g_ptr_array_unref);
 
@@ -337,7 +339,70 @@ gloss_corpus_set_file (GlossCorpus *self,
     return;
 
   g_set_object (&self->file, file);
+  g_clear_pointer (&self->file_etag, g_free);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILE]);
+}
+
+/**
+ * gloss_corpus_get_file_etag:
+ *
+ * Returns: (nullable): the entity tag (see %G_FILE_ATTRIBUTE_ETAG_VALUE)
+ *   of #GlossCorpus:file as it was loaded or last saved, or %NULL if it is
+ *   not known
+ */
+const char *
+gloss_corpus_get_file_etag (GlossCorpus *self)
+{
+  g_return_val_if_fail (GLOSS_IS_CORPUS (self), NULL);
+
+  return self->file_etag;
+}
+
+/**
+ * gloss_corpus_set_file_etag:
+ * @etag: (nullable): what the file's entity tag is now
+ *
+ * Called by whatever loads or saves #GlossCorpus:file; setting another
+ * file forgets it.
+ */
+void
+gloss_corpus_set_file_etag (GlossCorpus *self,
+                            const char  *etag)
+{
+  g_return_if_fail (GLOSS_IS_CORPUS (self));
+
+  g_free (self->file_etag);
+  self->file_etag = g_strdup (etag);
+}
+
+/**
+ * gloss_corpus_file_changed:
+ *
+ * Asks whether another program changed #GlossCorpus:file since the corpus
+ * was loaded from it or saved to it: its entity tag (its modification
+ * time, for a local file) is not what it was. A file that is gone, or
+ * whose tag was never known, has not changed: saving loses nothing.
+ *
+ * Returns: whether saving would overwrite someone else's changes
+ */
+gboolean
+gloss_corpus_file_changed (GlossCorpus  *self,
+                           GCancellable *cancellable)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  const char *etag;
+
+  g_return_val_if_fail (GLOSS_IS_CORPUS (self), FALSE);
+
+  if (self->file == NULL || self->file_etag == NULL)
+    return FALSE;
+
+  info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, NULL);
+  if (info == NULL || (etag = g_file_info_get_etag (info)) == NULL)
+    return FALSE;
+
+  return !g_str_equal (etag, self->file_etag);
 }
 
 gboolean

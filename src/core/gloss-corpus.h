@@ -36,6 +36,11 @@ GlossHistory  *gloss_corpus_get_history        (GlossCorpus    *self);
 GFile         *gloss_corpus_get_file           (GlossCorpus    *self);
 void           gloss_corpus_set_file           (GlossCorpus    *self,
                                                 GFile          *file);
+const char    *gloss_corpus_get_file_etag      (GlossCorpus    *self);
+void           gloss_corpus_set_file_etag      (GlossCorpus    *self,
+                                                const char     *etag);
+gboolean       gloss_corpus_file_changed       (GlossCorpus    *self,
+                                                GCancellable   *cancellable);
 gboolean       gloss_corpus_get_dirty          (GlossCorpus    *self);
 void           gloss_corpus_set_dirty          (GlossCorpus    *self,
                                                 gboolean        dirty);

@@ -59,9 +59,14 @@ gloss_exporter_real_export_file (GlossExporter  *self,
 
   /* Until the commit, the target is untouched; a writer freed uncommitted
    * takes its temporary file with it. */
-  return gloss_exporter_export_stream (self, corpus, buffered, cancellable, error) &&
-         g_output_stream_flush (buffered, cancellable, error) &&
-         gloss_atomic_writer_commit (writer, FALSE, cancellable, error);
+  if (!gloss_exporter_export_stream (self, corpus, buffered, cancellable, error) ||
+      !g_output_stream_flush (buffered, cancellable, error))
+    {
+      gloss_atomic_writer_name_error (writer, error);
+      return FALSE;
+    }
+
+  return gloss_atomic_writer_commit (writer, FALSE, cancellable, error);
 }
 
 static void

@@ -13,6 +13,7 @@
 
 #include "gloss-export-formats.h"
 #include "gloss-import-formats.h"
+#include "gloss-limits.h"
 #include "gloss-text.h"
 
 #define CONF_NAME "annotation.conf"
@@ -1185,6 +1186,9 @@ load_utf8 (GFile         *file,
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
+
+  if (!gloss_limits_check_file (file, cancellable, error))
+    return NULL;
 
   if (!g_file_load_contents (file, cancellable, &contents, n_bytes, NULL, &local_error))
     {

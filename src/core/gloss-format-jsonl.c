@@ -13,6 +13,7 @@
 
 #include "gloss-format-jsonl.h"
 #include "gloss-format-private.h"
+#include "gloss-limits.h"
 
 struct _GlossJsonlReader
 {
@@ -421,6 +422,9 @@ _gloss_jsonl_import (GlossImportContext      *ctx,
     .unit = GLOSS_OFFSET_CODEPOINT,
   };
   gboolean ok;
+
+  if (!gloss_limits_check_file (file, cancellable, error))
+    return FALSE;
 
   ok = read_lines (&reader, cancellable, error);
   g_free (reader.place);

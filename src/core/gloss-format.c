@@ -17,6 +17,7 @@
 #include "gloss-format.h"
 #include "gloss-format-private.h"
 #include "gloss-history.h"
+#include "gloss-limits.h"
 #include "gloss-text.h"
 
 /* Past this many problems a file is hopeless; stop collecting. */
@@ -981,6 +982,24 @@ set_path_to_place (LoadContext *ctx,
   set_path_to_position (ctx, line, (guint)g_utf8_strlen (line_start, at - line_start) + 1);
 }
 
+/* json-glib parses nested values recursively: refuse nesting deep
+ * enough to overflow the stack before it is parsed. */
+static void
+check_depth (LoadContext *ctx,
+             const char  *data,
+             gsize        n_bytes)
+{
+  gsize at = gloss_limits_find_too_deep (data, n_bytes);
+
+  if (at == n_bytes)
+    return;
+
+  set_path_to_place (ctx, data, data + at);
+  report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_TOO_DEEP,
+          _("arrays and objects are nested more than %d deep"), GLOSS_MAX_JSON_DEPTH);
+  g_string_truncate (ctx->path, 0);
+}
+
 /* json-glib cuts a string at an escaped NUL ("ab\u0000cd" loads as "ab"),
  * which would lose text silently. */
 static void
@@ -1192,7 +1211,9 @@ _gloss_json_parse_checked (JsonParser  *parser,
   g_return_val_if_fail (JSON_IS_PARSER (parser), NULL);
   g_return_val_if_fail (data != NULL, NULL);
 
-  check_nul_escapes (&ctx, data, n_bytes);
+  check_depth (&ctx, data, n_bytes);
+  if (ctx.n_errors == 0)
+    check_nul_escapes (&ctx, data, n_bytes);
   if (ctx.n_errors == 0)
     check_single_value (&ctx, data, n_bytes);
   if (ctx.n_errors == 0 && !parse_checked (&ctx, parser, data, n_bytes, error))
@@ -1261,7 +1282,9 @@ gloss_corpus_load_bytes (GBytes     *bytes,
   else
     {
       parser = json_parser_new_immutable ();
-      check_nul_escapes (&ctx, data, n_bytes);
+      check_depth (&ctx, data, n_bytes);
+      if (ctx.n_errors == 0)
+        check_nul_escapes (&ctx, data, n_bytes);
       if (ctx.n_errors == 0)
         check_single_value (&ctx, data, n_bytes);
       if (ctx.n_errors > 0)
@@ -1303,6 +1326,7 @@ gloss_corpus_load_file (GFile         *file,
                         GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *etag = NULL;
   GlossCorpus *corpus;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -1310,11 +1334,14 @@ gloss_corpus_load_file (GFile         *file,
   if (problems != NULL)
     *problems = NULL;
 
-  if (!(bytes = g_file_load_bytes (file, cancellable, NULL, error)))
+  if (!(bytes = gloss_limits_load_file (file, &etag, cancellable, error)))
     return NULL;
 
   if ((corpus = gloss_corpus_load_bytes (bytes, problems, error)))
-    gloss_corpus_set_file (corpus, file);
+    {
+      gloss_corpus_set_file (corpus, file);
+      gloss_corpus_set_file_etag (corpus, etag);
+    }
 
   return corpus;
 }
@@ -1735,9 +1762,19 @@ gloss_write_file_atomically (GFile         *file,
   if (!(writer = gloss_atomic_writer_new (file, error)))
     return FALSE;
 
-  return g_output_stream_write_all (gloss_atomic_writer_get_stream (writer), data, n_bytes,
-                                    NULL, cancellable, error) &&
+  return gloss_atomic_writer_write_all (writer, data, n_bytes, cancellable, error) &&
          gloss_atomic_writer_commit (writer, make_backup, cancellable, error);
+}
+
+/* The entity tag of what was just written, to tell later whether someone
+ * else wrote the file since. */
+static char *
+query_etag (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
 }
 
 /**
@@ -1754,6 +1791,7 @@ gloss_corpus_save_file (GlossCorpus   *corpus,
                         GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *etag = NULL;
 
   g_return_val_if_fail (GLOSS_IS_CORPUS (corpus), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -1762,7 +1800,9 @@ gloss_corpus_save_file (GlossCorpus   *corpus,
   if (!gloss_write_file_atomically (file, bytes, TRUE, cancellable, error))
     return FALSE;
 
+  etag = query_etag (file);
   gloss_corpus_set_file (corpus, file);
+  gloss_corpus_set_file_etag (corpus, etag);
   gloss_corpus_set_dirty (corpus, FALSE);
 
   return TRUE;
@@ -1773,6 +1813,7 @@ typedef struct
   GFile   *file;
   GBytes  *bytes;
   guint64  change_count;
+  char    *etag;  /* of the file written */
 } SaveJob;
 
 static void
@@ -1780,6 +1821,7 @@ save_job_free (SaveJob *job)
 {
   g_clear_object (&job->file);
   g_clear_pointer (&job->bytes, g_bytes_unref);
+  g_free (job->etag);
   g_free (job);
 }
 
@@ -1793,7 +1835,10 @@ save_thread (GTask        *task,
   GError *error = NULL;
 
   if (gloss_write_file_atomically (job->file, job->bytes, TRUE, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
+    {
+      job->etag = query_etag (job->file);
+      g_task_return_boolean (task, TRUE);
+    }
   else
     g_task_return_error (task, error);
 }
@@ -1852,6 +1897,7 @@ gloss_corpus_save_finish (GlossCorpus   *corpus,
 
   job = g_task_get_task_data (G_TASK (result));
   gloss_corpus_set_file (corpus, job->file);
+  gloss_corpus_set_file_etag (corpus, job->etag);
   if (gloss_corpus_get_change_count (corpus) == job->change_count)
     gloss_corpus_set_dirty (corpus, FALSE);
 

@@ -39,6 +39,7 @@
 #include "gloss-gazetteer.h"
 #include "gloss-history.h"
 #include "gloss-label.h"
+#include "gloss-limits.h"
 #include "gloss-text.h"
 #include "gloss-tokenizer.h"
 
@@ -516,6 +517,8 @@ gloss_gazetteer_new_from_file (GFile   *file,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = g_file_get_parse_name (file);
+  if (!gloss_limits_check_file (file, NULL, error))
+    return NULL;
   if (!(bytes = g_file_load_bytes (file, NULL, NULL, error)))
     {
       g_prefix_error (error, "%s: ", name);

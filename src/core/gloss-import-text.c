@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "gloss-import-text.h"
+#include "gloss-limits.h"
 #include "gloss-text.h"
 
 #define MAX_TITLE_CHARS 200
@@ -192,7 +193,7 @@ gloss_import_text_file (GlossCorpus       *corpus,
   g_return_val_if_fail (GLOSS_IS_CORPUS (corpus), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  if (!(bytes = g_file_load_bytes (file, cancellable, NULL, error)))
+  if (!(bytes = gloss_limits_load_file (file, NULL, cancellable, error)))
     return NULL;
 
   /* Errors name the whole path (two folders may hold files of one name);

@@ -15,6 +15,7 @@
 
 #include "gloss-format.h"
 #include "gloss-import-formats.h"
+#include "gloss-limits.h"
 
 struct _GlossImportContext
 {
@@ -354,6 +355,10 @@ guess_jsonl_flavour (GFile         *file,
   GError *local_error = NULL;
   JsonNode *root;
 
+  /* Too large a file is refused by the reader it goes to. */
+  if (!gloss_limits_check_file (file, cancellable, NULL))
+    return "doccano";
+
   if (!(stream = g_file_read (file, cancellable, error)))
     return NULL;
 
@@ -375,7 +380,8 @@ guess_jsonl_flavour (GFile         *file,
       g_clear_error (&local_error);
     }
 
-  if (line != NULL && json_parser_load_from_data (parser, line, -1, NULL) &&
+  if (line != NULL && gloss_limits_find_too_deep (line, strlen (line)) == strlen (line) &&
+      json_parser_load_from_data (parser, line, -1, NULL) &&
       (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
       (json_object_has_member (json_node_get_object (root), "spans") ||
        json_object_has_member (json_node_get_object (root), "tokens")))

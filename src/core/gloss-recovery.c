@@ -23,6 +23,7 @@
 #include "gloss-atomic.h"
 #include "gloss-format.h"
 #include "gloss-format-private.h"
+#include "gloss-limits.h"
 #include "gloss-recovery.h"
 
 #define ID_PREFIX "recovery-"
@@ -53,6 +54,8 @@ struct _GlossRecovery
   guint64          process_start;
   guint            n_documents;
   guint            n_spans;
+  char            *problem;  /* why a damaged copy cannot be read */
+  char            *path;     /* where a damaged copy is kept */
 };
 
 G_DEFINE_QUARK (gloss-recovery-error-quark, gloss_recovery_error)
@@ -159,6 +162,8 @@ gloss_recovery_unref (GlossRecovery *self)
   g_free (self->name);
   g_clear_object (&self->file);
   g_clear_pointer (&self->time, g_date_time_unref);
+  g_free (self->problem);
+  g_free (self->path);
   g_free (self);
 }
 
@@ -249,6 +254,34 @@ gloss_recovery_get_n_spans (GlossRecovery *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return self->n_spans;
+}
+
+/**
+ * gloss_recovery_get_problem:
+ *
+ * Returns: (nullable): for a copy from gloss_recovery_set_aside_damaged(),
+ *   why it cannot be read; %NULL for a readable copy
+ */
+const char *
+gloss_recovery_get_problem (GlossRecovery *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->problem;
+}
+
+/**
+ * gloss_recovery_get_path:
+ *
+ * Returns: (nullable): for a copy from gloss_recovery_set_aside_damaged(),
+ *   the file it is kept in now
+ */
+const char *
+gloss_recovery_get_path (GlossRecovery *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->path;
 }
 
 /* Files */
@@ -384,7 +417,7 @@ read_members (GlossRecovery  *self,
     return FALSE;
   if (number != FORMAT_VERSION)
     {
-      g_set_error (error, GLOSS_RECOVERY_ERROR, GLOSS_RECOVERY_ERROR_INVALID,
+      g_set_error (error, GLOSS_RECOVERY_ERROR, GLOSS_RECOVERY_ERROR_NEWER_VERSION,
                    _("the copy is of version %d, which this Gloss does not read"), (int)number);
       return FALSE;
     }
@@ -440,6 +473,13 @@ parse_header (const char  *id,
       return NULL;
     }
 
+  if (gloss_limits_find_too_deep (data, end - data) < (gsize)(end - data))
+    {
+      g_set_error (error, GLOSS_RECOVERY_ERROR, GLOSS_RECOVERY_ERROR_INVALID,
+                   _("the line of details is not JSON: %s"),
+                   _("arrays and objects are nested too deep"));
+      return NULL;
+    }
   if (!json_parser_load_from_data (parser, data, end - data, &parse_error))
     {
       g_set_error (error, GLOSS_RECOVERY_ERROR, GLOSS_RECOVERY_ERROR_INVALID,
@@ -570,7 +610,8 @@ gloss_recovery_list (GlossRecoveryFilter filter)
 
       if (!(info = read_info (id, &error)))
         {
-          g_warning ("Skipped the recovery copy %s/%s: %s", dir_path, name, error->message);
+          /* gloss_recovery_set_aside_damaged() tells the user. */
+          g_debug ("Skipped the recovery copy %s/%s: %s", dir_path, name, error->message);
           continue;
         }
 
@@ -581,6 +622,104 @@ gloss_recovery_list (GlossRecoveryFilter filter)
     }
 
   g_ptr_array_sort (found, compare_newest_first);
+
+  return found;
+}
+
+/* A copy of a newer Gloss says which process wrote it, in members this
+ * version may not know: if they are there and it still runs, the copy is
+ * that process's own. */
+static gboolean
+newer_copy_in_use (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *object;
+  const char *end;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL) ||
+      (end = memchr (contents, '\n', MIN (length, MAX_HEADER))) == NULL ||
+      gloss_limits_find_too_deep (contents, end - contents) < (gsize)(end - contents) ||
+      !json_parser_load_from_data (parser, contents, end - contents, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return FALSE;
+
+  object = json_node_get_object (json_parser_get_root (parser));
+  return json_object_has_member (object, "pid") &&
+         process_is_running (json_object_get_int_member_with_default (object, "pid", 0),
+                             json_object_get_int_member_with_default (object, "process_start", 0));
+}
+
+/* Renames a damaged copy so that it is no longer offered, and says where
+ * it went. */
+static char *
+move_aside (const char *path)
+{
+  g_autofree char *aside = g_strconcat (path, ".damaged", NULL);
+
+  if (g_rename (path, aside) != 0)
+    {
+      g_debug ("Could not move %s aside: %s", path, g_strerror (errno));
+      return g_strdup (path);
+    }
+
+  return g_steal_pointer (&aside);
+}
+
+/**
+ * gloss_recovery_set_aside_damaged:
+ *
+ * Finds the copies in gloss_recovery_get_dir() that cannot be read (the
+ * details or the corpus damaged, or written by a newer version of Gloss),
+ * so that the user can be told: they are never loaded, nor deleted. A
+ * damaged copy is renamed to `….gloss-recovery.damaged`, so that it is
+ * reported once; a copy of a newer version stays where that version looks
+ * for it (and is not reported while the process that wrote it runs).
+ *
+ * Returns: (transfer container) (element-type GlossRecovery): the copies,
+ *   with gloss_recovery_get_problem() and gloss_recovery_get_path() set
+ */
+GPtrArray *
+gloss_recovery_set_aside_damaged (void)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify)gloss_recovery_unref);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *dir_path = gloss_recovery_get_dir ();
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *entry;
+
+  while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (entry, ID_PREFIX) && g_str_has_suffix (entry, SUFFIX))
+      g_ptr_array_add (names, g_strdup (entry));
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *id = g_strndup (g_ptr_array_index (names, i),
+                                       strlen (g_ptr_array_index (names, i)) - strlen (SUFFIX));
+      g_autofree char *path = NULL;
+      g_autoptr(GlossRecovery) info = NULL;
+      g_autoptr(GError) error = NULL;
+      GlossRecovery *damaged;
+
+      if (!check_id (id, NULL) || (info = read_info (id, &error)) != NULL || error->domain != GLOSS_RECOVERY_ERROR)
+        continue;
+
+      path = path_for_id (id);
+      if (g_error_matches (error, GLOSS_RECOVERY_ERROR, GLOSS_RECOVERY_ERROR_NEWER_VERSION) &&
+          newer_copy_in_use (path))
+        continue;
+
+      damaged = recovery_new (id);
+      damaged->problem = g_strdup (error->message);
+      if (g_error_matches (error, GLOSS_RECOVERY_ERROR, GLOSS_RECOVERY_ERROR_NEWER_VERSION))
+        damaged->path = g_steal_pointer (&path);
+      else
+        damaged->path = move_aside (path);
+      g_ptr_array_add (found, damaged);
+    }
 
   return found;
 }
@@ -674,7 +813,6 @@ write_copy (GlossRecovery  *self,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GlossAtomicWriter) writer = NULL;
   g_autoptr(GString) header = g_string_new (NULL);
-  GOutputStream *stream;
   const char *data;
   gsize n_bytes;
 
@@ -692,10 +830,9 @@ write_copy (GlossRecovery  *self,
 
   append_header (header, self);
   data = g_bytes_get_data (corpus_bytes, &n_bytes);
-  stream = gloss_atomic_writer_get_stream (writer);
 
-  return g_output_stream_write_all (stream, header->str, header->len, NULL, cancellable, error) &&
-         g_output_stream_write_all (stream, data, n_bytes, NULL, cancellable, error) &&
+  return gloss_atomic_writer_write_all (writer, header->str, header->len, cancellable, error) &&
+         gloss_atomic_writer_write_all (writer, data, n_bytes, cancellable, error) &&
          gloss_atomic_writer_commit (writer, FALSE, cancellable, error);
 }
 
@@ -919,7 +1056,7 @@ gloss_recovery_load (GlossRecovery  *self,
 
   path = path_for_id (self->id);
   file = g_file_new_for_path (path);
-  if (!(bytes = g_file_load_bytes (file, cancellable, NULL, error)))
+  if (!(bytes = gloss_limits_load_file (file, NULL, cancellable, error)))
     return NULL;
 
   data = g_bytes_get_data (bytes, &n_bytes);
@@ -931,8 +1068,12 @@ gloss_recovery_load (GlossRecovery  *self,
 
   if (corpus == NULL)
     {
+      g_autofree char *aside = move_aside (path);
+
+      /* Translators: %1$s is a corpus name, %2$s what is wrong, %3$s a file */
       g_set_error (error, GLOSS_RECOVERY_ERROR, GLOSS_RECOVERY_ERROR_INVALID,
-                   _("The recovery copy of “%s” is damaged: %s"), self->name, local_error->message);
+                   _("The recovery copy of “%1$s” is damaged: %2$s. It was kept as “%3$s”."),
+                   self->name, local_error->message, aside);
       return NULL;
     }
 

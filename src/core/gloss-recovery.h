@@ -24,6 +24,7 @@ typedef enum
 {
   GLOSS_RECOVERY_ERROR_INVALID,
   GLOSS_RECOVERY_ERROR_NOT_FOUND,
+  GLOSS_RECOVERY_ERROR_NEWER_VERSION,
 } GlossRecoveryError;
 
 /**
@@ -53,10 +54,13 @@ GDateTime     *gloss_recovery_get_time         (GlossRecovery        *self);
 int            gloss_recovery_get_pid          (GlossRecovery        *self);
 guint          gloss_recovery_get_n_documents  (GlossRecovery        *self);
 guint          gloss_recovery_get_n_spans      (GlossRecovery        *self);
+const char    *gloss_recovery_get_problem      (GlossRecovery        *self);
+const char    *gloss_recovery_get_path         (GlossRecovery        *self);
 
 char          *gloss_recovery_get_dir          (void);
 char          *gloss_recovery_make_id          (void);
 GPtrArray     *gloss_recovery_list             (GlossRecoveryFilter   filter);
+GPtrArray     *gloss_recovery_set_aside_damaged (void);
 GlossRecovery *gloss_recovery_lookup           (const char           *id,
                                                 GError              **error);
 gboolean       gloss_recovery_remove           (const char           *id,

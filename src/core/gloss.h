@@ -18,6 +18,7 @@
 #include "gloss-import-text.h"
 #include "gloss-importer.h"
 #include "gloss-label.h"
+#include "gloss-limits.h"
 #include "gloss-offsets.h"
 #include "gloss-recovery.h"
 #include "gloss-schema.h"

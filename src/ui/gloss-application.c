@@ -143,6 +143,35 @@ on_recovery_response_cb (AdwMessageDialog *dialog,
 }
 
 static void
+on_damaged_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        GlossApplication *self)
+{
+  offer_next_recovery (self);
+}
+
+/* A copy that cannot be read is never loaded nor deleted: the user is told
+ * why, and where it is kept. */
+static void
+report_damaged (GlossApplication *self,
+                GlossRecovery    *recovery)
+{
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  /* Translators: %1$s is what is wrong with the copy, %2$s the file it is
+   * kept in */
+  body = g_strdup_printf (_("Gloss found a copy of unsaved work that it cannot read: %1$s.\n\n"
+                            "The copy was kept as “%2$s”."),
+                          gloss_recovery_get_problem (recovery), gloss_recovery_get_path (recovery));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                                       _("Unsaved Work Cannot Be Restored"), body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_damaged_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 offer_next_recovery (GlossApplication *self)
 {
   GlossRecovery *recovery;
@@ -153,6 +182,13 @@ offer_next_recovery (GlossApplication *self)
     return;
 
   recovery = g_ptr_array_steal_index (self->recoveries, 0);
+  if (gloss_recovery_get_problem (recovery) != NULL)
+    {
+      report_damaged (self, recovery);
+      gloss_recovery_unref (recovery);
+      return;
+    }
+
   body = describe_recovery (recovery);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
                                                        _("Restore Unsaved Work?"), body));
@@ -172,11 +208,15 @@ offer_next_recovery (GlossApplication *self)
 static void
 offer_recovery (GlossApplication *self)
 {
+  g_autoptr(GPtrArray) damaged = NULL;
+
   if (self->recovery_checked)
     return;
 
   self->recovery_checked = TRUE;
+  damaged = gloss_recovery_set_aside_damaged ();
   self->recoveries = gloss_recovery_list (GLOSS_RECOVERY_ORPHANED);
+  g_ptr_array_extend_and_steal (self->recoveries, g_steal_pointer (&damaged));
   offer_next_recovery (self);
 }
 

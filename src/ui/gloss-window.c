@@ -933,6 +933,27 @@ on_unsaved_response_cb (AdwMessageDialog *dialog,
     save_then (self, next->then, g_steal_pointer (&next->data), next->destroy);
 }
 
+/* Presents @dialog, whose @response_cb finds what to do next (@then with
+ * @data) under "gloss-continuation"; @data is freed with the dialog if
+ * @then never runs. */
+static void
+ask_then (GlossWindow      *self,
+          AdwMessageDialog *dialog,
+          GCallback         response_cb,
+          ContinueFunc      then,
+          gpointer          data,
+          GDestroyNotify    destroy)
+{
+  Continuation *next = g_new0 (Continuation, 1);
+
+  next->then = then;
+  next->data = data;
+  next->destroy = destroy;
+  g_object_set_data_full (G_OBJECT (dialog), "gloss-continuation", next, (GDestroyNotify)continuation_free);
+  g_signal_connect_object (dialog, "response", response_cb, self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Runs @then at once if nothing would be lost, or once the user chose to
  * save (and the save worked) or to discard; not at all on Cancel. */
 static void
@@ -942,7 +963,6 @@ confirm_discard (GlossWindow    *self,
                  GDestroyNotify  destroy)
 {
   AdwMessageDialog *dialog;
-  Continuation *next;
   g_autofree char *body = NULL;
 
   if (self->corpus == NULL || !gloss_corpus_get_dirty (self->corpus))
@@ -965,13 +985,7 @@ confirm_discard (GlossWindow    *self,
   adw_message_dialog_set_default_response (dialog, "save");
   adw_message_dialog_set_close_response (dialog, "cancel");
 
-  next = g_new0 (Continuation, 1);
-  next->then = then;
-  next->data = data;
-  next->destroy = destroy;
-  g_object_set_data_full (G_OBJECT (dialog), "gloss-continuation", next, (GDestroyNotify)continuation_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  ask_then (self, dialog, G_CALLBACK (on_unsaved_response_cb), then, data, destroy);
 }
 
 /* Saving */
@@ -1116,6 +1130,48 @@ save_as_then (GlossWindow    *self,
 }
 
 static void
+on_changed_on_disk_response_cb (AdwMessageDialog *dialog,
+                                const char       *response,
+                                GlossWindow      *self)
+{
+  Continuation *next = g_object_get_data (G_OBJECT (dialog), "gloss-continuation");
+  GFile *file = gloss_corpus_get_file (self->corpus);
+
+  if (g_str_equal (response, "overwrite") && file != NULL)
+    save_to (self, file, next->then, g_steal_pointer (&next->data), next->destroy);
+  else if (g_str_equal (response, "save-as"))
+    save_as_then (self, next->then, g_steal_pointer (&next->data), next->destroy);
+}
+
+/* Another program wrote the file since it was opened or saved here: saving
+ * would lose what it wrote, unless the user says so. */
+static void
+confirm_overwrite (GlossWindow    *self,
+                   ContinueFunc    then,
+                   gpointer        data,
+                   GDestroyNotify  destroy)
+{
+  g_autofree char *name = g_file_get_parse_name (gloss_corpus_get_file (self->corpus));
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  /* Translators: %s is a file */
+  body = g_strdup_printf (_("Another program changed “%s” since Gloss opened or saved it. "
+                            "Overwriting it loses those changes; Save As… keeps both."), name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("The File Changed on Disk"), body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "save-as", _("_Save As…"),
+                                    "overwrite", _("_Overwrite"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "overwrite", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "save-as");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+
+  ask_then (self, dialog, G_CALLBACK (on_changed_on_disk_response_cb), then, data, destroy);
+}
+
+static void
 save_then (GlossWindow    *self,
            ContinueFunc    then,
            gpointer        data,
@@ -1125,18 +1181,37 @@ save_then (GlossWindow    *self,
 
   if (file == NULL)
     save_as_then (self, then, data, destroy);
+  else if (gloss_corpus_file_changed (self->corpus, NULL))
+    confirm_overwrite (self, then, data, destroy);
   else
     save_to (self, file, then, data, destroy);
 }
 
 /* Opening */
 
+typedef struct
+{
+  GlossWindow *self;
+  GFile       *file;
+} OpenJob;
+
+static void
+open_job_free (OpenJob *job)
+{
+  g_clear_object (&job->self);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenJob, open_job_free)
+
 static void
 on_loaded_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(GlossWindow) self = user_data;
+  g_autoptr(OpenJob) job = user_data;
+  GlossWindow *self = job->self;
   g_autoptr(GlossCorpus) corpus = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
@@ -1145,11 +1220,21 @@ on_loaded_cb (GObject      *object,
   if (!(corpus = gloss_corpus_load_finish (result, &problems, &error)))
     {
       g_autofree char *body = NULL;
+      g_autofree char *place = NULL;
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
 
+      /* The problems' places are inside the file: say which file. */
       body = describe_problems (error, problems);
+      place = g_file_get_parse_name (job->file);
+      if (strstr (body, place) == NULL)
+        {
+          g_autofree char *named = g_strdup_printf ("%s\n\n%s", place, body);
+
+          g_free (body);
+          body = g_steal_pointer (&named);
+        }
       show_error (self, _("Could Not Open the Corpus"), body);
       return;
     }
@@ -1163,9 +1248,11 @@ static void
 open_file_now (GlossWindow *self,
                gpointer     data)
 {
-  g_autoptr(GFile) file = data;
+  OpenJob *job = g_new0 (OpenJob, 1);
 
-  gloss_corpus_load_async (file, G_PRIORITY_DEFAULT, self->cancellable, on_loaded_cb, g_object_ref (self));
+  job->self = g_object_ref (self);
+  job->file = data;
+  gloss_corpus_load_async (job->file, G_PRIORITY_DEFAULT, self->cancellable, on_loaded_cb, job);
 }
 
 static void
@@ -2380,6 +2467,29 @@ gloss_window_get_document (GlossWindow *self)
   return self->document;
 }
 
+/* A line too long for the document view would take the window down with
+ * it; the document stays in the corpus, for the command line and export. */
+static gboolean
+can_show (GlossWindow   *self,
+          GlossDocument *document)
+{
+  gsize longest = gloss_limits_longest_line (gloss_document_get_text (document));
+  g_autofree char *body = NULL;
+  const char *title = gloss_document_get_title (document);
+
+  if (longest <= GLOSS_MAX_VIEW_LINE)
+    return TRUE;
+
+  /* Translators: %1$s is a document, %2$lu and %3$d numbers of characters */
+  body = g_strdup_printf (_("“%1$s” has a line of %2$lu characters; Gloss shows lines of up to %3$d. "
+                            "Break it into paragraphs, or work on it with gloss-cli."),
+                          title[0] != '\0' ? title : gloss_document_get_id (document),
+                          (gulong)longest, GLOSS_MAX_VIEW_LINE);
+  show_error (self, _("Could Not Show the Document"), body);
+
+  return FALSE;
+}
+
 /**
  * gloss_window_show_document:
  * @document: (nullable): a document of the window's corpus
@@ -2399,7 +2509,10 @@ gloss_window_show_document (GlossWindow   *self,
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
 
-  gloss_document_view_set_document (self->document_view, document != NULL ? self->corpus : NULL, document);
+  if (document != NULL && !can_show (self, document))
+    gloss_document_view_set_document (self->document_view, NULL, NULL);
+  else
+    gloss_document_view_set_document (self->document_view, document != NULL ? self->corpus : NULL, document);
   set_spans_model (self);
 
   if (document != NULL)

@@ -68,15 +68,6 @@ stop_application (GtkApplication *app)
   g_object_unref (app);
 }
 
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  ui_test_iterate ();
-}
-
 /* The copy written by process @pid, if any. */
 static GlossRecovery *
 find_copy_of (int pid)
@@ -278,7 +269,7 @@ test_recovery_window_discard (void)
   dialog = ui_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
-  respond (dialog, "discard");
+  ui_test_respond (dialog, "discard");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_cmpuint (count_copies (), ==, 0);
   g_assert_finalize_object (window);
@@ -336,7 +327,7 @@ test_recovery_restore_at_start (void)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2 documents, 2 spans"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "left.gloss.json"));
 
-  respond (dialog, "restore");
+  ui_test_respond (dialog, "restore");
   ui_test_wait_until (has_corpus, app);
   window = GLOSS_WINDOW (gtk_application_get_active_window (app));
   corpus = gloss_window_get_corpus (window);
@@ -382,14 +373,105 @@ test_recovery_discard_at_start (void)
 
   /* Two crashes, two questions, one after the other. */
   app = start_application ();
-  respond (ui_test_find_message_dialog (), "discard");
+  ui_test_respond (ui_test_find_message_dialog (), "discard");
   dialog = ui_test_find_message_dialog ();
   g_assert_nonnull (dialog);
-  respond (dialog, "discard");
+  ui_test_respond (dialog, "discard");
   g_assert_null (ui_test_find_message_dialog ());
 
   g_assert_cmpuint (count_copies (), ==, 0);
   g_assert_null (gloss_window_get_corpus (GLOSS_WINDOW (gtk_application_get_active_window (app))));
+
+  stop_application (app);
+}
+
+/* Copies that cannot be read are reported, with why and where they are
+ * kept, never loaded nor deleted. */
+static void
+test_recovery_damaged_at_start (void)
+{
+  g_autofree char *dir = gloss_recovery_get_dir ();
+  g_autofree char *corrupt = g_build_filename (dir, "recovery-7-corrupt.gloss-recovery", NULL);
+  g_autofree char *aside = g_strconcat (corrupt, ".damaged", NULL);
+  g_autofree char *newer = g_build_filename (dir, "recovery-7-newer.gloss-recovery", NULL);
+  const char *newer_contents = "{\"format\": \"gloss-recovery\", \"version\": 2}\n{}";
+  GtkApplication *app;
+  AdwMessageDialog *dialog;
+
+  empty_state_dir ();
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (corrupt, "{\"format\": \"gloss-rec", -1, NULL));
+  g_assert_true (g_file_set_contents (newer, newer_contents, -1, NULL));
+
+  app = start_application ();
+  dialog = ui_test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Unsaved Work Cannot Be Restored");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "does not start with a line of details"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), aside));
+  ui_test_respond (dialog, "close");
+
+  dialog = ui_test_find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "version 2"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), newer));
+  ui_test_respond (dialog, "close");
+  g_assert_null (ui_test_find_message_dialog ());
+
+  g_assert_null (gloss_window_get_corpus (GLOSS_WINDOW (gtk_application_get_active_window (app))));
+  g_assert_true (g_file_test (aside, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (corrupt, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (newer, G_FILE_TEST_IS_REGULAR));
+
+  stop_application (app);
+}
+
+static gboolean
+has_dialog (gpointer data)
+{
+  return ui_test_find_message_dialog () != NULL;
+}
+
+/* Good details, a damaged corpus: found when restoring, reported, kept. */
+static void
+test_recovery_damaged_body_at_start (void)
+{
+  g_autoptr(GPtrArray) copies = NULL;
+  g_autofree char *dir = gloss_recovery_get_dir ();
+  g_autofree char *path = NULL;
+  g_autofree char *aside = NULL;
+  g_autofree char *contents = NULL;
+  GtkApplication *app;
+  AdwMessageDialog *dialog;
+  gsize length;
+
+  if (g_test_subprocess ())
+    {
+      write_leftover_copy ();
+      return;
+    }
+
+  empty_state_dir ();
+  crash_with_unsaved_work ();
+  copies = gloss_recovery_list (GLOSS_RECOVERY_ANY);
+  g_assert_cmpuint (copies->len, ==, 1);
+  path = g_strdup_printf ("%s/%s.gloss-recovery", dir, gloss_recovery_get_id (g_ptr_array_index (copies, 0)));
+  aside = g_strconcat (path, ".damaged", NULL);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length - 40, NULL));
+
+  app = start_application ();
+  ui_test_respond (ui_test_find_message_dialog (), "restore");
+  ui_test_wait_until (has_dialog, NULL);
+  dialog = ui_test_find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Restore the Unsaved Work");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "The recovery copy of “Bỏ dở” is damaged: "));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), aside));
+  ui_test_respond (dialog, "close");
+
+  g_assert_null (gloss_window_get_corpus (GLOSS_WINDOW (gtk_application_get_active_window (app))));
+  g_assert_true (g_file_test (aside, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (count_copies (), ==, 0);
 
   stop_application (app);
 }
@@ -475,7 +557,7 @@ test_recovery_killed_process (void)
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“New Corpus”"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 document, 0 spans"));
-  respond (dialog, "restore");
+  ui_test_respond (dialog, "restore");
   ui_test_wait_until (has_corpus, app);
 
   document = gloss_corpus_get_document (gloss_window_get_corpus (GLOSS_WINDOW (gtk_application_get_active_window (app))), 0);
@@ -517,6 +599,8 @@ main (int    argc,
   g_test_add_func ("/gloss/ui/autosave/window-discard", test_recovery_window_discard);
   g_test_add_func ("/gloss/ui/autosave/restore-at-start", test_recovery_restore_at_start);
   g_test_add_func ("/gloss/ui/autosave/discard-at-start", test_recovery_discard_at_start);
+  g_test_add_func ("/gloss/ui/autosave/damaged-at-start", test_recovery_damaged_at_start);
+  g_test_add_func ("/gloss/ui/autosave/damaged-body-at-start", test_recovery_damaged_body_at_start);
   g_test_add_func ("/gloss/ui/autosave/running-not-offered", test_recovery_running_not_offered);
   g_test_add_func ("/gloss/ui/autosave/killed-process", test_recovery_killed_process);
 

@@ -130,3 +130,13 @@ ui_test_find_message_dialog (void)
 
   return NULL;
 }
+
+/* Answers @dialog as a click on @response would, and closes it. */
+void
+ui_test_respond (AdwMessageDialog *dialog,
+                 const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  ui_test_iterate ();
+}

@@ -20,5 +20,7 @@ void              ui_test_wait_until          (gboolean  (*done) (gpointer),
 void              ui_test_run_for             (guint       msec);
 void              ui_test_remove_tree         (const char *path);
 AdwMessageDialog *ui_test_find_message_dialog (void);
+void              ui_test_respond             (AdwMessageDialog *dialog,
+                                               const char       *response);
 
 G_END_DECLS
