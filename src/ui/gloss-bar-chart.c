@@ -1,6 +1,8 @@
 /* gloss-bar-chart.c: a horizontal bar chart
  *
- * Each row is a name, a bar and a value. The name and the value are real
+ * Each row is a name, a bar and a value, in three columns (the values in
+ * a column of their own read more easily than values at each bar's end).
+ * The name and the value are real
  * GtkLabels, children of the chart: they take the theme's colours in the
  * light and the dark style, a screen reader reads them, and they are
  * translated with the rest of the interface. Only the bars are drawn. A
@@ -164,7 +166,6 @@ gloss_bar_chart_size_allocate (GtkWidget *widget,
 {
   GlossBarChart *self = GLOSS_BAR_CHART (widget);
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
-  double max = chart_max (self);
   int name_min, name_nat, value_nat;
   int name_width;
   int y = 0;
@@ -178,10 +179,9 @@ gloss_bar_chart_size_allocate (GtkWidget *widget,
       Row *row = g_ptr_array_index (self->rows, i);
       int h = row_height (row);
       int bar_x = name_width + COLUMN_SPACING;
-      int length = max > 0 ? (int)(self->bar_width * MIN (row->total, max) / max + 0.5) : 0;
 
       allocate_child (row->name, rtl, width, 0, y, name_width, h);
-      allocate_child (row->value, rtl, width, bar_x + length + COLUMN_SPACING, y, value_nat, h);
+      allocate_child (row->value, rtl, width, bar_x + self->bar_width + COLUMN_SPACING, y, value_nat, h);
       graphene_rect_init (&row->bar, rtl ? width - bar_x - self->bar_width : bar_x,
                           y + (h - BAR_HEIGHT) / 2.0, self->bar_width, BAR_HEIGHT);
       y += h + ROW_SPACING;

@@ -515,6 +515,86 @@ test_chart_rtl (Fixture       *f,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Screenshots (only with GLOSS_SCREENSHOT_DIR set) */
+
+static void
+save_png (GtkWidget  *widget,
+          const char *dir,
+          const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("wrote %s", path);
+}
+
+static GlossCorpus *
+load_sample (void)
+{
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/io/github/glossapp/Gloss/sample/sample.gloss.json",
+                                                     G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+  return gloss_corpus_load_bytes (bytes, NULL, NULL);
+}
+
+static void
+test_screenshots (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *dir = g_getenv ("GLOSS_SCREENSHOT_DIR");
+  g_autoptr(GlossCorpus) sample = load_sample ();
+  g_autoptr(GlossCorpus) other = load_sample ();
+  const char *pages[] = { "overview", "documents", "agreement" };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  g_autofree char *spans = NULL;
+
+  /* The other annotator missed every third span of the first document. */
+  for (guint i = 0; i < gloss_corpus_get_n_documents (other); i++)
+    {
+      GlossDocument *document = gloss_corpus_get_document (other, i);
+
+      for (guint j = gloss_document_get_n_spans (document); j-- > 0;)
+        if (j % 3 == i % 3)
+          gloss_document_remove_span (document, gloss_document_get_span (document, j));
+    }
+  gloss_document_set_done (gloss_corpus_get_document (sample, 0), TRUE);
+  gloss_document_set_done (gloss_corpus_get_document (sample, 2), TRUE);
+
+  gloss_statistics_window_set_corpus (f->window, sample);
+  gloss_statistics_window_set_other_corpus (f->window, other);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 760, 720);
+  if (g_strcmp0 (g_getenv ("GLOSS_SCREENSHOT_RTL"), "1") == 0)
+    gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  spans = g_strdup_printf ("%u\nspans", gloss_corpus_count_spans (sample));
+  wait_for_text (f->window, spans);
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+        {
+          g_autofree char *name = g_strdup_printf ("stats-%s-%s.png", pages[i], dark ? "dark" : "light");
+
+          show_page (f, pages[i]);
+          ui_test_run_for (300);
+          save_png (GTK_WIDGET (f->window), dir, name);
+        }
+    }
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  gloss_statistics_window_set_other_corpus (f->window, NULL);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -535,6 +615,8 @@ main (int    argc,
   ADD ("export-csv", test_export_csv);
   ADD ("window-action", test_window_action);
   ADD ("chart-rtl", test_chart_rtl);
+  if (g_getenv ("GLOSS_SCREENSHOT_DIR") != NULL)
+    ADD ("screenshots", test_screenshots);
 
 #undef ADD
 
