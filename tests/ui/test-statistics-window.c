@@ -478,8 +478,38 @@ test_window_action (Fixture       *f,
   g_assert_null (statistics);
 }
 
+typedef struct
+{
+  GtkWidget *chart;
+  gboolean   rtl;
+} ChartSides;
+
+/* Whether the chart's first row has been laid out, the name on the side
+ * the direction asks for. */
+static gboolean
+chart_laid_out_cb (gpointer data)
+{
+  ChartSides *sides = data;
+  GtkWidget *name = gtk_widget_get_first_child (sides->chart);
+  GtkWidget *value = gtk_widget_get_next_sibling (name);
+  graphene_rect_t name_bounds;
+  graphene_rect_t value_bounds;
+
+  if (gtk_widget_get_width (sides->chart) == 0 ||
+      !gtk_widget_compute_bounds (name, sides->chart, &name_bounds) ||
+      !gtk_widget_compute_bounds (value, sides->chart, &value_bounds))
+    return FALSE;
+
+  if (sides->rtl)
+    return name_bounds.origin.x > value_bounds.origin.x &&
+           G_APPROX_VALUE (name_bounds.origin.x + name_bounds.size.width,
+                           (float)gtk_widget_get_width (sides->chart), 0.5f);
+
+  return name_bounds.origin.x == 0 && value_bounds.origin.x > name_bounds.size.width;
+}
+
 /* Under a right-to-left direction the chart mirrors: the name on the
- * right, the value left of the bar. */
+ * right edge, the value left of the bar. */
 static void
 test_chart_rtl (Fixture       *f,
                 gconstpointer  data)
@@ -487,30 +517,18 @@ test_chart_rtl (Fixture       *f,
   GtkWidget *window = gtk_window_new ();
   GtkWidget *chart = gloss_bar_chart_new ();
   GlossBarSegment segment = { 3, { 0.2, 0.5, 0.9, 1.0 } };
-  GtkWidget *name;
-  GtkWidget *value;
-  graphene_rect_t ltr_name, ltr_value, rtl_name, rtl_value;
+  ChartSides sides = { chart, FALSE };
 
   gloss_bar_chart_append (GLOSS_BAR_CHART (chart), "قاعدة", "3", &segment, 1);
+  g_assert_cmpuint (gloss_bar_chart_get_n_rows (GLOSS_BAR_CHART (chart)), ==, 1);
   gtk_window_set_child (GTK_WINDOW (window), chart);
   gtk_window_set_default_size (GTK_WINDOW (window), 400, 100);
   gtk_window_present (GTK_WINDOW (window));
-  ui_test_wait_until (mapped_cb, chart);
-  ui_test_run_for (100);
+  ui_test_wait_until (chart_laid_out_cb, &sides);
 
-  name = gtk_widget_get_first_child (chart);
-  value = gtk_widget_get_next_sibling (name);
-  g_assert_true (gtk_widget_compute_bounds (name, chart, &ltr_name));
-  g_assert_true (gtk_widget_compute_bounds (value, chart, &ltr_value));
-  g_assert_cmpfloat (ltr_name.origin.x, <, ltr_value.origin.x);
-
+  sides.rtl = TRUE;
   gtk_widget_set_direction (chart, GTK_TEXT_DIR_RTL);
-  ui_test_run_for (100);
-  g_assert_true (gtk_widget_compute_bounds (name, chart, &rtl_name));
-  g_assert_true (gtk_widget_compute_bounds (value, chart, &rtl_value));
-  g_assert_cmpfloat (rtl_name.origin.x, >, rtl_value.origin.x);
-  g_assert_cmpfloat_with_epsilon (rtl_name.origin.x + rtl_name.size.width,
-                                  gtk_widget_get_width (chart), 0.5);
+  ui_test_wait_until (chart_laid_out_cb, &sides);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
