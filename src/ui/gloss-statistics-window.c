@@ -179,17 +179,21 @@ show_summary (GlossStatisticsWindow *self)
   guint64 n_characters = statistics != NULL ? gloss_statistics_get_n_characters (statistics) : 0;
   guint n_annotators = statistics != NULL ? gloss_statistics_get_n_annotators (statistics) : 0;
 
-  /* Translators: the captions under the summary's numbers, such as
-   * “12” over “documents” */
   set_count (self->documents_value, self->documents_caption, n_documents,
+             /* Translators: the captions under the statistics' numbers,
+              * such as “12” over “documents” */
              ngettext ("document", "documents", n_documents));
   set_count (self->done_value, self->done_caption, n_done,
+             /* Translators: caption under the number of documents marked done */
              ngettext ("document done", "documents done", n_done));
   set_count (self->spans_value, self->spans_caption, n_spans,
+             /* Translators: caption under the number of spans */
              ngettext ("span", "spans", n_spans));
   set_count (self->characters_value, self->characters_caption, n_characters,
+             /* Translators: caption under the length of all the texts */
              ngettext ("character", "characters", n_characters));
   set_count (self->annotators_value, self->annotators_caption, n_annotators,
+             /* Translators: caption under the number of people who labelled */
              ngettext ("annotator", "annotators", n_annotators));
 }
 

@@ -1887,6 +1887,8 @@ statistics_action (GtkWidget  *widget,
     {
       self->statistics_window = GTK_WINDOW (gloss_statistics_window_new (self->corpus));
       g_object_add_weak_pointer (G_OBJECT (self->statistics_window), (gpointer *)&self->statistics_window);
+      /* In the application, for its shortcuts (Ctrl+W, Ctrl+Q) */
+      gtk_window_set_application (self->statistics_window, gtk_window_get_application (GTK_WINDOW (self)));
       gtk_window_set_transient_for (self->statistics_window, GTK_WINDOW (self));
       gtk_window_set_destroy_with_parent (self->statistics_window, TRUE);
       g_object_bind_property (self, "corpus", self->statistics_window, "corpus", G_BINDING_DEFAULT);
