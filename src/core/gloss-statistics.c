@@ -29,6 +29,7 @@ typedef struct
   char     *id;
   char     *title;
   guint     characters;
+  guint     n_spans;
   gboolean  done;
 } DocumentRow;
 
@@ -88,31 +89,29 @@ add_label (GlossStatistics *self,
   g_ptr_array_add (self->labels, g_strdup (id));
   g_ptr_array_add (self->label_names, g_strdup (name));
   g_ptr_array_add (self->label_colors, g_strdup (color));
-  g_hash_table_insert (self->label_index, g_ptr_array_index (self->labels, index), GUINT_TO_POINTER (index + 1));
+  g_hash_table_insert (self->label_index, (gpointer)g_intern_string (id), GUINT_TO_POINTER (index + 1));
 
   return index;
 }
 
-static guint
-lookup_label (GlossStatistics *self,
-              const char      *id)
+/* What the counting needs of a span, read in one pass over the spans
+ * (scattered in memory: reading them twice costs twice). */
+typedef struct
 {
-  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->label_index, id));
+  guint label;
+  guint length;
+} SpanEntry;
 
-  g_assert (index > 0);
-
-  return index - 1;
-}
-
-/* The labels, the documents' rows, the longest span and the annotators:
- * what sizes the tables the second pass fills. */
-static guint
+/* The labels, the documents' rows, the annotators, and each span's label
+ * and length, in corpus order: what sizes the tables and fills them. */
+static void
 collect (GlossStatistics *self,
-         GlossCorpus     *corpus)
+         GlossCorpus     *corpus,
+         GArray          *entries)
 {
   GlossSchema *schema = gloss_corpus_get_schema (corpus);
   g_autoptr(GHashTable) annotators = g_hash_table_new (g_str_hash, g_str_equal);
-  guint max_length = 0;
+  const char *last_annotator = "";
 
   for (guint i = 0; i < gloss_schema_get_n_labels (schema); i++)
     {
@@ -125,56 +124,66 @@ collect (GlossStatistics *self,
   for (guint i = 0; i < gloss_corpus_get_n_documents (corpus); i++)
     {
       GlossDocument *document = gloss_corpus_get_document (corpus, i);
+      guint n_spans = gloss_document_get_n_spans (document);
       DocumentRow row = {
         .id = g_strdup (gloss_document_get_id (document)),
         .title = g_strdup (gloss_document_get_title (document)),
         .characters = gloss_document_get_length (document),
         .done = gloss_document_get_done (document),
+        .n_spans = n_spans,
       };
 
       g_array_append_val (self->documents, row);
       self->n_characters += row.characters;
       self->n_done += row.done;
-      self->n_spans += gloss_document_get_n_spans (document);
+      self->n_spans += n_spans;
 
-      for (guint j = 0; j < gloss_document_get_n_spans (document); j++)
+      for (guint j = 0; j < n_spans; j++)
         {
           GlossSpan *span = gloss_document_get_span (document, j);
           const char *label = gloss_span_get_label (span);
           const char *annotator = gloss_span_get_annotator (span);
+          gpointer index;
+          SpanEntry entry = { 0, gloss_span_get_length (span) };
 
-          max_length = MAX (max_length, gloss_span_get_length (span));
-          if (annotator != NULL && annotator[0] != '\0')
-            g_hash_table_add (annotators, (gpointer)annotator);
-          if (!g_hash_table_contains (self->label_index, label))
-            add_label (self, label, label, NULL);
+          /* Spans come in runs by one annotator: hashing each name would
+           * be much of the time on a large corpus. */
+          if (annotator != NULL && annotator[0] != '\0' && g_strcmp0 (annotator, last_annotator) != 0)
+            {
+              g_hash_table_add (annotators, (gpointer)annotator);
+              last_annotator = annotator;
+            }
+
+          if ((index = g_hash_table_lookup (self->label_index, label)) != NULL)
+            entry.label = GPOINTER_TO_UINT (index) - 1;
+          else
+            entry.label = add_label (self, label, label, NULL);
+          g_array_append_val (entries, entry);
         }
     }
 
   self->n_annotators = g_hash_table_size (annotators);
-
-  return max_length;
 }
 
 static void
 count (GlossStatistics *self,
-       GlossCorpus     *corpus)
+       GArray          *entries)
 {
   guint n_labels = self->labels->len;
+  guint next = 0;
 
-  for (guint i = 0; i < gloss_corpus_get_n_documents (corpus); i++)
+  for (guint i = 0; i < self->documents->len; i++)
     {
-      GlossDocument *document = gloss_corpus_get_document (corpus, i);
+      guint n_spans = g_array_index (self->documents, DocumentRow, i).n_spans;
 
-      for (guint j = 0; j < gloss_document_get_n_spans (document); j++)
+      for (guint j = 0; j < n_spans; j++, next++)
         {
-          GlossSpan *span = gloss_document_get_span (document, j);
-          guint label = lookup_label (self, gloss_span_get_label (span));
-          guint bin = length_bin (gloss_span_get_length (span));
+          SpanEntry *entry = &g_array_index (entries, SpanEntry, next);
+          guint bin = length_bin (entry->length);
 
-          self->label_spans[label]++;
-          self->document_spans[i * n_labels + label]++;
-          self->bin_spans[bin * n_labels + label]++;
+          self->label_spans[entry->label]++;
+          self->document_spans[i * n_labels + entry->label]++;
+          self->bin_spans[bin * n_labels + entry->label]++;
           self->bin_totals[bin]++;
         }
     }
@@ -393,8 +402,9 @@ GlossStatistics *
 gloss_statistics_compute (GlossCorpus *corpus)
 {
   g_autoptr(GlossStatistics) self = NULL;
+  g_autoptr(GArray) entries = NULL;
+  guint max_length = 0;
   guint n_labels;
-  guint max_length;
 
   g_return_val_if_fail (GLOSS_IS_CORPUS (corpus), NULL);
 
@@ -403,18 +413,22 @@ gloss_statistics_compute (GlossCorpus *corpus)
   self->labels = g_ptr_array_new_with_free_func (g_free);
   self->label_names = g_ptr_array_new_with_free_func (g_free);
   self->label_colors = g_ptr_array_new_with_free_func (g_free);
-  self->label_index = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Keyed by interned ids, as spans hold them */
+  self->label_index = g_hash_table_new (NULL, NULL);
   self->documents = g_array_new (FALSE, FALSE, sizeof (DocumentRow));
   g_array_set_clear_func (self->documents, document_row_clear);
 
-  max_length = collect (self, corpus);
+  entries = g_array_sized_new (FALSE, FALSE, sizeof (SpanEntry), gloss_corpus_count_spans (corpus));
+  collect (self, corpus, entries);
+  for (guint i = 0; i < entries->len; i++)
+    max_length = MAX (max_length, g_array_index (entries, SpanEntry, i).length);
   n_labels = self->labels->len;
   self->n_bins = self->n_spans > 0 ? length_bin (max_length) + 1 : 0;
   self->label_spans = g_new0 (guint, n_labels);
   self->document_spans = g_new0 (guint, (gsize)self->documents->len * n_labels);
   self->bin_spans = g_new0 (guint, (gsize)self->n_bins * n_labels);
   self->bin_totals = g_new0 (guint, self->n_bins);
-  count (self, corpus);
+  count (self, entries);
 
   return g_steal_pointer (&self);
 }
