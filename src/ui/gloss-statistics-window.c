@@ -7,7 +7,8 @@
  *
  * The window follows its corpus: each change schedules a recount a moment
  * later, so a burst of changes (a gazetteer run, an undo of a batch) costs
- * one; while the window is hidden nothing is counted until it shows. The
+ * one; while the window is hidden nothing is counted until it shows, and
+ * the agreement only while its page shows. The
  * documents page lists the corpus itself, through a GtkColumnView that
  * only makes rows for what is visible, so thousands of documents scroll
  * freely and each row follows its document.
@@ -49,6 +50,7 @@ struct _GlossStatisticsWindow
 
   /* Template widgets */
   AdwToastOverlay     *toast_overlay;
+  AdwViewStack        *stack;
   GtkLabel            *documents_value;
   GtkLabel            *documents_caption;
   GtkLabel            *done_value;
@@ -435,6 +437,14 @@ update_agreement (GlossStatisticsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "statistics.export-agreement", TRUE);
 }
 
+/* Agreement tokenizes every document of both corpora (seconds for
+ * thousands of documents): it is only computed while its page shows. */
+static gboolean
+agreement_shown (GlossStatisticsWindow *self)
+{
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->stack), "agreement") == 0;
+}
+
 static void
 refresh (GlossStatisticsWindow *self)
 {
@@ -442,7 +452,7 @@ refresh (GlossStatisticsWindow *self)
 
   if (self->stale)
     update_statistics (self);
-  if (self->agreement_stale)
+  if (self->agreement_stale && agreement_shown (self))
     update_agreement (self);
 }
 
@@ -479,6 +489,13 @@ static void
 on_other_corpus_changed_cb (GlossStatisticsWindow *self)
 {
   schedule_update (self, FALSE, TRUE);
+}
+
+static void
+on_page_changed_cb (GlossStatisticsWindow *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
 }
 
 /* The documents' list */
@@ -794,6 +811,7 @@ gloss_statistics_window_class_init (GlossStatisticsWindowClass *klass)
   g_type_ensure (GLOSS_TYPE_BAR_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossapp/Gloss/gloss-statistics-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GlossStatisticsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GlossStatisticsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, GlossStatisticsWindow, documents_value);
   gtk_widget_class_bind_template_child (widget_class, GlossStatisticsWindow, documents_caption);
   gtk_widget_class_bind_template_child (widget_class, GlossStatisticsWindow, done_value);
@@ -834,6 +852,7 @@ gloss_statistics_window_init (GlossStatisticsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->problem_rows = g_ptr_array_new ();
+  g_signal_connect_swapped (self->stack, "notify::visible-child-name", G_CALLBACK (on_page_changed_cb), self);
 
   set_column_factory (self->title_column, G_CALLBACK (setup_label_cb), GINT_TO_POINTER (FALSE), refresh_title);
   set_column_factory (self->characters_column, G_CALLBACK (setup_label_cb), GINT_TO_POINTER (TRUE),
@@ -956,8 +975,8 @@ gloss_statistics_window_get_statistics (GlossStatisticsWindow *self)
 /**
  * gloss_statistics_window_get_agreement:
  *
- * Returns: (transfer none) (nullable): the scores shown, %NULL without a
- *   second corpus
+ * Returns: (transfer none) (nullable): the scores the agreement page
+ *   last showed, %NULL without a second corpus
  */
 GlossAgreement *
 gloss_statistics_window_get_agreement (GlossStatisticsWindow *self)
@@ -1000,6 +1019,8 @@ gloss_statistics_window_export_csv (GlossStatisticsWindow  *self,
    * recount, perhaps a moment old, showed. */
   schedule_update (self, TRUE, self->other_corpus != NULL);
   refresh (self);
+  if (self->agreement_stale)
+    update_agreement (self);
 
   if (g_str_equal (table, "agreement"))
     bytes = gloss_statistics_agreement_to_csv (self->agreement, 0, 1);

@@ -321,6 +321,7 @@ test_agreement (Fixture       *f,
   g_autoptr(GlossCorpus) other = gloss_corpus_new ();
   GlossDocument *document;
   GlossAgreement *agreement;
+  GlossSpanScores scores;
   g_autofree char *text = NULL;
 
   show_page (f, "agreement");
@@ -357,6 +358,18 @@ test_agreement (Fixture       *f,
    * principle 1 and task 1/2. */
   add_span (document, 0, 1, "principle");
   wait_for_text (f->window, "0.67 micro · 0.75 macro");
+
+  /* On another page the scores wait until their page shows again. */
+  show_page (f, "overview");
+  add_span (document, 20, 23, "pillar");
+  ui_test_run_for (400);
+  gloss_agreement_get_span_scores (gloss_statistics_window_get_agreement (f->window), 0, 1,
+                                   GLOSS_AGREEMENT_EXACT, GLOSS_AGREEMENT_ALL_LABELS, &scores);
+  g_assert_cmpuint (scores.second, ==, 3);
+  show_page (f, "agreement");
+  gloss_agreement_get_span_scores (gloss_statistics_window_get_agreement (f->window), 0, 1,
+                                   GLOSS_AGREEMENT_EXACT, GLOSS_AGREEMENT_ALL_LABELS, &scores);
+  g_assert_cmpuint (scores.second, ==, 4);
 
   gloss_statistics_window_set_other_corpus (f->window, NULL);
   wait_for_text (f->window, "No Second Corpus");
