@@ -5,6 +5,8 @@
 #
 #   build-aux/dev.sh run  [MESON_OPTION…]   build, then run the app on the sample corpus
 #   build-aux/dev.sh test [MESON_OPTION…]   build, then run every test under xvfb-run
+#   build-aux/dev.sh fuzz [SECONDS [TARGET…]] build the libFuzzer targets with clang
+#                                           and run each for SECONDS (default 60)
 #   build-aux/dev.sh deps                   only install (or list) the packages
 #
 # The packages are installed with apt-get when run as root; otherwise the
@@ -128,8 +130,47 @@ case "$cmd" in
     exit "$status"
     ;;
 
+  fuzz)
+    # Fuzz each reader of outside data in turn, one core, with ASan and
+    # UBSan. Corpora grow in $fuzzdir/corpus/TARGET across runs; crashes,
+    # leaks and hangs land in $fuzzdir/findings/ and fail the command.
+    seconds=${1:-60}
+    [ $# -gt 0 ] && shift
+    targets=("$@")
+    [ ${#targets[@]} -gt 0 ] || targets=(native doccano spacy brat text)
+    packages+=(clang libclang-rt-dev)
+    ensure_packages
+    fuzzbuild=${FUZZ_BUILDDIR:-$top/_build-fuzz}
+    fuzzdir=$fuzzbuild/fuzzing
+    if [ ! -f "$fuzzbuild/build.ninja" ]; then
+      CC=clang meson setup "$fuzzbuild" "$top" -Dfuzzing=true -Db_sanitize=address,undefined \
+        -Db_lundef=false -Dbuildtype=debugoptimized >/dev/null
+    fi
+    ninja -C "$fuzzbuild" $(printf 'fuzz/fuzz-%s ' "${targets[@]}") >/dev/null
+    python3 "$top/build-aux/fuzz-seeds.py" "$top" "$fuzzdir/seeds"
+    mkdir -p "$fuzzdir/findings"
+    found=0
+    export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+    for target in "${targets[@]}"; do
+      mkdir -p "$fuzzdir/corpus/$target"
+      log=$fuzzdir/$target.log
+      "$fuzzbuild/fuzz/fuzz-$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+        -max_len=65536 -dict="$top/fuzz/json.dict" -print_final_stats=1 \
+        -artifact_prefix="$fuzzdir/findings/$target-" \
+        "$fuzzdir/corpus/$target" "$fuzzdir/seeds/$target" >"$log" 2>&1 || true
+      runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+      if grep -qE '^==[0-9]+==ERROR|runtime error|^SUMMARY' "$log"; then
+        echo "fuzz-$target: FINDING after ${runs:-?} runs, see $log"
+        found=1
+      else
+        echo "fuzz-$target: ${runs:-?} runs in ${seconds} s, $(ls "$fuzzdir/corpus/$target" | wc -l) inputs in the corpus, no finding"
+      fi
+    done
+    exit "$found"
+    ;;
+
   *)
-    sed -n '3,12p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '3,14p' "$0" | sed 's/^# \{0,1\}//'
     [ -z "$cmd" ] || [ "$cmd" = help ] || exit 2
     ;;
 esac
