@@ -728,6 +728,47 @@ print_stats_table (GlossCorpus *corpus,
     }
 }
 
+static gboolean
+parse_stats_table (const char           *name,
+                   GlossStatisticsTable *table)
+{
+  static const struct {
+    const char           *name;
+    GlossStatisticsTable  table;
+  } tables[] = {
+    { "labels", GLOSS_STATISTICS_TABLE_LABELS },
+    { "documents", GLOSS_STATISTICS_TABLE_DOCUMENTS },
+    { "lengths", GLOSS_STATISTICS_TABLE_LENGTHS },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    if (g_str_equal (name, tables[i].name))
+      {
+        *table = tables[i].table;
+        return TRUE;
+      }
+
+  print_error (_("--csv takes “labels”, “documents” or “lengths”, not “%s”"), name);
+  return FALSE;
+}
+
+static int
+print_stats_csv (GlossCorpus          *corpus,
+                 GlossStatisticsTable  table)
+{
+  g_autoptr(GlossStatistics) statistics = gloss_statistics_compute (corpus);
+  g_autoptr(GBytes) bytes = gloss_statistics_to_csv (statistics, table);
+  g_autoptr(GError) error = NULL;
+
+  if (!write_output (bytes, "-", &error))
+    {
+      print_error ("%s", error->message);
+      return GLOSS_CLI_BAD_INPUT;
+    }
+
+  return GLOSS_CLI_OK;
+}
+
 int
 gloss_cli_stats (int    argc,
                  char **argv)
@@ -739,9 +780,13 @@ gloss_cli_stats (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) totals = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) per_document = g_ptr_array_new_with_free_func ((GDestroyNotify)g_hash_table_unref);
+  g_autofree char *csv = NULL;
+  GlossStatisticsTable table = GLOSS_STATISTICS_TABLE_LABELS;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "json", 'j', 0, G_OPTION_ARG_NONE, &json, N_("Print JSON instead of a table"), NULL },
+    { "csv", 0, 0, G_OPTION_ARG_STRING, &csv,
+      N_("Print one table as CSV: “labels”, “documents” or “lengths”"), N_("TABLE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &inputs, NULL, NULL },
     { NULL }
   };
@@ -757,6 +802,9 @@ gloss_cli_stats (int    argc,
       return GLOSS_CLI_USAGE;
     }
 
+  if (csv != NULL && !parse_stats_table (csv, &table))
+    return GLOSS_CLI_USAGE;
+
   file = g_file_new_for_commandline_arg (inputs[0]);
   if (!(corpus = gloss_corpus_load_file (file, NULL, &problems, &error)))
     {
@@ -764,6 +812,9 @@ gloss_cli_stats (int    argc,
       print_error ("%s: %s", inputs[0], error->message);
       return GLOSS_CLI_BAD_INPUT;
     }
+
+  if (csv != NULL)
+    return print_stats_csv (corpus, table);
 
   for (guint i = 0; i < gloss_corpus_get_n_documents (corpus); i++)
     {

@@ -48,6 +48,13 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
+
 static GType
 gloss_corpus_get_item_type (GListModel *model)
 {
@@ -85,6 +92,7 @@ on_content_changed_cb (GlossCorpus *self)
 {
   self->change_count++;
   gloss_corpus_set_dirty (self, TRUE);
+  g_signal_emit (self, signals [CHANGED], 0);
 }
 
 static void
@@ -255,6 +263,20 @@ gloss_corpus_class_init (GlossCorpusClass *klass)
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * GlossCorpus::changed:
+   *
+   * Emitted after anything a save would write changed: a document added
+   * or removed, a span, a document's state, the schema. The change count
+   * has grown by then.
+   */
+  signals [CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void

@@ -24,5 +24,6 @@
 #include "gloss-schema.h"
 #include "gloss-search.h"
 #include "gloss-span.h"
+#include "gloss-statistics.h"
 #include "gloss-text.h"
 #include "gloss-tokenizer.h"

@@ -12,6 +12,7 @@
 #include "gloss-color-dot.h"
 #include "gloss-document-view.h"
 #include "gloss-gazetteer-dialog.h"
+#include "gloss-statistics-window.h"
 #include "gloss-search-bar.h"
 #include "gloss-window.h"
 
@@ -25,6 +26,7 @@ struct _GlossWindow
   GlossCorpus          *corpus;
   GlossDocument        *document;
   char                 *corpus_name;
+  GtkWindow            *statistics_window;  /* weak */
   GtkFilterListModel   *filtered;
   GtkCustomFilter      *filter;
   GtkSingleSelection   *selection;
@@ -783,6 +785,7 @@ update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-document",
                                  neighbour_position (self, -1) != GTK_INVALID_LIST_POSITION);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-panel", self->corpus != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.statistics", self->corpus != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", self->document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-next", self->document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-previous", self->document != NULL);
@@ -1959,6 +1962,28 @@ toggle_done_action (GtkWidget  *widget,
     show_toast (self, error->message);
 }
 
+/* One statistics window per main window, following its corpus. */
+static void
+statistics_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+
+  if (self->statistics_window == NULL)
+    {
+      self->statistics_window = GTK_WINDOW (gloss_statistics_window_new (self->corpus));
+      g_object_add_weak_pointer (G_OBJECT (self->statistics_window), (gpointer *)&self->statistics_window);
+      /* In the application, for its shortcuts (Ctrl+W, Ctrl+Q) */
+      gtk_window_set_application (self->statistics_window, gtk_window_get_application (GTK_WINDOW (self)));
+      gtk_window_set_transient_for (self->statistics_window, GTK_WINDOW (self));
+      gtk_window_set_destroy_with_parent (self->statistics_window, TRUE);
+      g_object_bind_property (self, "corpus", self->statistics_window, "corpus", G_BINDING_DEFAULT);
+    }
+
+  gtk_window_present (self->statistics_window);
+}
+
 static void
 move_document (GlossWindow *self,
                int          delta)
@@ -2200,6 +2225,8 @@ gloss_window_dispose (GObject *object)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   disconnect_corpus (self);
+  if (self->statistics_window != NULL)
+    gtk_window_destroy (self->statistics_window);
   gtk_widget_dispose_template (GTK_WIDGET (self), GLOSS_TYPE_WINDOW);
 
   g_clear_object (&self->document);
@@ -2325,6 +2352,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_previous_action);
+  gtk_widget_class_install_action (widget_class, "win.statistics", NULL, statistics_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-texts", NULL);
@@ -2342,6 +2370,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.find-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.statistics", NULL);
 }
 
 static void

@@ -1337,6 +1337,35 @@ test_stats_empty_corpus (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "per_document")), ==, 0);
 }
 
+/* The CSV tables come from the core's statistics, with the counts of the
+ * table above. */
+static void
+test_stats_csv (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *labels = NULL;
+  g_autofree char *documents = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  copy_data (f, "small.gloss.json");
+
+  g_assert_cmpint (run_cli (f, &labels, NULL, "stats", "--csv", "labels", "small.gloss.json", NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (labels, "label,name,color,spans\r\nprinciple,Principle,#"));
+  g_assert_nonnull (strstr (labels, ",3\r\ntask,Task,#"));
+  g_assert_true (g_str_has_suffix (labels, ",0\r\n"));
+
+  g_assert_cmpint (run_cli (f, &documents, NULL, "stats", "--csv=documents", "small.gloss.json", NULL), ==, 0);
+  g_assert_cmpstr (documents, ==,
+                   "id,title,characters,done,spans,principle,task,pillar\r\n"
+                   "doc-independence,Độc lập và tự chủ,77,false,3,2,1,0\r\n"
+                   "doc-peace,Hòa bình,27,false,1,1,0,0\r\n");
+
+  g_assert_cmpint (run_cli (f, &out, &err, "stats", "--csv", "spans", "small.gloss.json", NULL), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, "--csv takes “labels”, “documents” or “lengths”, not “spans”"));
+}
+
 static void
 test_stats_malformed (Fixture       *f,
                       gconstpointer  data)
@@ -1808,6 +1837,7 @@ main (int    argc,
   add_test ("/gloss/cli/stats/text", test_stats_text);
   add_test ("/gloss/cli/stats/json", test_stats_json);
   add_test ("/gloss/cli/stats/empty-corpus", test_stats_empty_corpus);
+  add_test ("/gloss/cli/stats/csv", test_stats_csv);
   add_test ("/gloss/cli/stats/malformed", test_stats_malformed);
   add_test ("/gloss/cli/stats/missing-file", test_stats_missing_file);
   add_test ("/gloss/cli/stats/two-corpora", test_stats_two_corpora);
