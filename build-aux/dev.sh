@@ -5,6 +5,9 @@
 #
 #   build-aux/dev.sh run  [MESON_OPTION…]   build, then run the app on the sample corpus
 #   build-aux/dev.sh test [MESON_OPTION…]   build, then run every test under xvfb-run
+#   build-aux/dev.sh sanitize [SUITE…]     build with ASan+UBSan and run the core and
+#                                           cli tests (or the suites named, e.g. ui)
+#   build-aux/dev.sh valgrind               run the core and cli tests under valgrind
 #   build-aux/dev.sh fuzz [SECONDS [TARGET…]] build the libFuzzer targets with clang
 #                                           and run each for SECONDS (default 60)
 #   build-aux/dev.sh deps                   only install (or list) the packages
@@ -69,7 +72,7 @@ configure () {
 # GTest case (the TAP lines of every test program), and a program that
 # crashed or timed out before reporting as one failure more.
 summarize () {
-  python3 - "$builddir/meson-logs/testlog.json" <<'PY'
+  python3 - "${1:-$builddir/meson-logs/testlog.json}" <<'PY'
 import json, re, sys
 passed = failed = skipped = 0
 for line in open(sys.argv[1], encoding="utf-8"):
@@ -127,6 +130,48 @@ case "$cmd" in
     dbus-run-session -- xvfb-run -a -s "-screen 0 1280x1024x24" \
       meson test -C "$builddir" --print-errorlogs --num-processes 2 || status=$?
     summarize
+    exit "$status"
+    ;;
+
+  sanitize)
+    # AddressSanitizer and UndefinedBehaviorSanitizer, every error fatal.
+    # LeakSanitizer too, except in UI tests, where GTK's and fontconfig's
+    # process-lifetime caches would bury any real finding (tests/lsan.supp).
+    suites=()
+    options=()
+    for arg in "$@"; do
+      case "$arg" in -*) options+=("$arg") ;; *) suites+=("$arg") ;; esac
+    done
+    [ ${#suites[@]} -gt 0 ] || suites=(core cli)
+    ensure_packages
+    builddir=${builddir}-asan
+    configure -Dprofile=development -Db_sanitize=address,undefined -Db_lundef=false "${options[@]}"
+    export UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1
+    export LSAN_OPTIONS=suppressions=$top/tests/lsan.supp:print_suppressions=0
+    status=0
+    args=()
+    for suite in "${suites[@]}"; do args+=(--suite "$suite"); done
+    if [[ " ${suites[*]} " == *" ui "* ]]; then
+      ASAN_OPTIONS=detect_leaks=0 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x1024x24" \
+        meson test -C "$builddir" --print-errorlogs --num-processes 2 --timeout-multiplier 4 "${args[@]}" || status=$?
+    else
+      ASAN_OPTIONS=detect_leaks=1 meson test -C "$builddir" --print-errorlogs --num-processes 2 \
+        --timeout-multiplier 4 "${args[@]}" || status=$?
+    fi
+    summarize
+    exit "$status"
+    ;;
+
+  valgrind)
+    packages+=(valgrind)
+    ensure_packages
+    configure -Dprofile=development
+    status=0
+    meson test -C "$builddir" --print-errorlogs --num-processes 2 --timeout-multiplier 10 \
+      --suite core --suite cli \
+      --wrap="valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=1 --suppressions=$top/tests/valgrind.supp" \
+      || status=$?
+    summarize "$builddir/meson-logs/testlog-valgrind.json"
     exit "$status"
     ;;
 
