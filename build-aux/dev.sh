@@ -5,6 +5,11 @@
 #
 #   build-aux/dev.sh run  [MESON_OPTION…]   build, then run the app on the sample corpus
 #   build-aux/dev.sh test [MESON_OPTION…]   build, then run every test under xvfb-run
+#   build-aux/dev.sh sanitize [SUITE…]     build with ASan+UBSan and run the core and
+#                                           cli tests (or the suites named, e.g. ui)
+#   build-aux/dev.sh valgrind               run the core and cli tests under valgrind
+#   build-aux/dev.sh fuzz [SECONDS [TARGET…]] build the libFuzzer targets with clang
+#                                           and run each for SECONDS (default 60)
 #   build-aux/dev.sh deps                   only install (or list) the packages
 #
 # The packages are installed with apt-get when run as root; otherwise the
@@ -67,7 +72,7 @@ configure () {
 # GTest case (the TAP lines of every test program), and a program that
 # crashed or timed out before reporting as one failure more.
 summarize () {
-  python3 - "$builddir/meson-logs/testlog.json" <<'PY'
+  python3 - "${1:-$builddir/meson-logs/testlog.json}" <<'PY'
 import json, re, sys
 passed = failed = skipped = 0
 for line in open(sys.argv[1], encoding="utf-8"):
@@ -128,8 +133,89 @@ case "$cmd" in
     exit "$status"
     ;;
 
+  sanitize)
+    # AddressSanitizer and UndefinedBehaviorSanitizer, every error fatal.
+    # LeakSanitizer too, except in UI tests, where GTK's and fontconfig's
+    # process-lifetime caches would bury any real finding (tests/lsan.supp).
+    suites=()
+    options=()
+    for arg in "$@"; do
+      case "$arg" in -*) options+=("$arg") ;; *) suites+=("$arg") ;; esac
+    done
+    [ ${#suites[@]} -gt 0 ] || suites=(core cli)
+    ensure_packages
+    builddir=${builddir}-asan
+    configure -Dprofile=development -Db_sanitize=address,undefined -Db_lundef=false "${options[@]}"
+    export UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1
+    export LSAN_OPTIONS=suppressions=$top/tests/lsan.supp:print_suppressions=0
+    status=0
+    args=()
+    for suite in "${suites[@]}"; do args+=(--suite "$suite"); done
+    if [[ " ${suites[*]} " == *" ui "* ]]; then
+      ASAN_OPTIONS=detect_leaks=0 dbus-run-session -- xvfb-run -a -s "-screen 0 1280x1024x24" \
+        meson test -C "$builddir" --print-errorlogs --num-processes 2 --timeout-multiplier 4 "${args[@]}" || status=$?
+    else
+      ASAN_OPTIONS=detect_leaks=1 meson test -C "$builddir" --print-errorlogs --num-processes 2 \
+        --timeout-multiplier 4 "${args[@]}" || status=$?
+    fi
+    summarize
+    exit "$status"
+    ;;
+
+  valgrind)
+    packages+=(valgrind)
+    ensure_packages
+    configure -Dprofile=development
+    status=0
+    meson test -C "$builddir" --print-errorlogs --num-processes 2 --timeout-multiplier 10 \
+      --suite core --suite cli \
+      --wrap="valgrind --quiet --leak-check=full --errors-for-leak-kinds=definite --error-exitcode=1 --suppressions=$top/tests/valgrind.supp" \
+      || status=$?
+    summarize "$builddir/meson-logs/testlog-valgrind.json"
+    exit "$status"
+    ;;
+
+  fuzz)
+    # Fuzz each reader of outside data in turn, one core, with ASan and
+    # UBSan. Corpora grow in $fuzzdir/corpus/TARGET across runs; crashes,
+    # leaks and hangs land in $fuzzdir/findings/ and fail the command.
+    seconds=${1:-60}
+    [ $# -gt 0 ] && shift
+    targets=("$@")
+    [ ${#targets[@]} -gt 0 ] || targets=(native doccano spacy brat text)
+    packages+=(clang libclang-rt-dev)
+    ensure_packages
+    fuzzbuild=${FUZZ_BUILDDIR:-$top/_build-fuzz}
+    fuzzdir=$fuzzbuild/fuzzing
+    if [ ! -f "$fuzzbuild/build.ninja" ]; then
+      CC=clang meson setup "$fuzzbuild" "$top" -Dfuzzing=true -Db_sanitize=address,undefined \
+        -Db_lundef=false -Dbuildtype=debugoptimized >/dev/null
+    fi
+    ninja -C "$fuzzbuild" $(printf 'fuzz/fuzz-%s ' "${targets[@]}") >/dev/null
+    python3 "$top/build-aux/fuzz-seeds.py" "$top" "$fuzzdir/seeds"
+    mkdir -p "$fuzzdir/findings"
+    found=0
+    export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+    for target in "${targets[@]}"; do
+      mkdir -p "$fuzzdir/corpus/$target"
+      log=$fuzzdir/$target.log
+      "$fuzzbuild/fuzz/fuzz-$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+        -max_len=65536 -dict="$top/fuzz/json.dict" -print_final_stats=1 \
+        -artifact_prefix="$fuzzdir/findings/$target-" \
+        "$fuzzdir/corpus/$target" "$fuzzdir/seeds/$target" >"$log" 2>&1 || true
+      runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
+      if grep -qE '^==[0-9]+==ERROR|runtime error|^SUMMARY' "$log"; then
+        echo "fuzz-$target: FINDING after ${runs:-?} runs, see $log"
+        found=1
+      else
+        echo "fuzz-$target: ${runs:-?} runs in ${seconds} s, $(ls "$fuzzdir/corpus/$target" | wc -l) inputs in the corpus, no finding"
+      fi
+    done
+    exit "$found"
+    ;;
+
   *)
-    sed -n '3,12p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '3,14p' "$0" | sed 's/^# \{0,1\}//'
     [ -z "$cmd" ] || [ "$cmd" = help ] || exit 2
     ;;
 esac

@@ -634,7 +634,6 @@ newer_copy_in_use (const char *path)
 {
   g_autofree char *contents = NULL;
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) error = NULL;
   JsonObject *object;
   const char *end;
   gsize length;

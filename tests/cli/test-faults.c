@@ -379,6 +379,7 @@ test_file_size_limit_corpus (Fixture       *f,
   g_autoptr(GFile) elsewhere = g_file_new_for_path (elsewhere_path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) expected = NULL;
   struct rlimit before;
   struct rlimit limited;
   void (*old_handler) (int);
@@ -411,7 +412,8 @@ test_file_size_limit_corpus (Fixture       *f,
   g_assert_false (gloss_corpus_get_dirty (corpus));
   g_assert_true (g_file_equal (gloss_corpus_get_file (corpus), elsewhere));
   saved = read_bytes (elsewhere_path);
-  g_assert_true (g_bytes_equal (saved, gloss_corpus_save_to_bytes (corpus)));
+  expected = gloss_corpus_save_to_bytes (corpus);
+  g_assert_true (g_bytes_equal (saved, expected));
 }
 
 static void
