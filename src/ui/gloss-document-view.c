@@ -1382,9 +1382,15 @@ snapshot_disagreement (GlossDocumentView       *self,
       const GdkRGBA borders[4] = { color, color, color, color };
       GskRoundedRect outline;
 
+      graphene_rect_t strip;
+
       gsk_rounded_rect_init_from_rect (&outline, &piece->rect, 3);
       gtk_snapshot_push_rounded_clip (snapshot, &outline);
       gtk_snapshot_append_color (snapshot, &fill, &piece->rect);
+      /* A span's fill would mix with the tint: a strip along the top, in
+       * the kind's own colour, keeps the kinds apart over any label. */
+      graphene_rect_init (&strip, piece->rect.origin.x, piece->rect.origin.y, piece->rect.size.width, 3);
+      gtk_snapshot_append_color (snapshot, &color, &strip);
       gtk_snapshot_pop (snapshot);
       if (current)
         gtk_snapshot_append_border (snapshot, &outline, widths, borders);
