@@ -3,8 +3,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#include <stdio.h>
-
 #include "gloss.h"
 #include "format-test-util.h"
 
@@ -34,32 +32,15 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->b);
 }
 
-/* Adds the document "d" of @text with @spans, written "START-END:LABEL"
- * and separated by spaces, to @corpus. */
+/* Adds the document "d" of @text with @spans to @corpus. */
 static GlossDocument *
 add_document (GlossCorpus *corpus,
               const char  *text,
               const char  *spans)
 {
   GlossDocument *document = format_test_add_document (corpus, "d", text);
-  g_auto(GStrv) items = g_strsplit (spans, " ", -1);
 
-  for (guint i = 0; items[i] != NULL; i++)
-    {
-      g_autoptr(GlossSpan) span = NULL;
-      g_autoptr(GError) error = NULL;
-      guint start;
-      guint end;
-      char label[64];
-
-      if (items[i][0] == '\0')
-        continue;
-
-      g_assert_cmpint (sscanf (items[i], "%u-%u:%63s", &start, &end, label), ==, 3);
-      span = gloss_span_new_full (NULL, start, end, label, "why", "bình", "2024-05-01T10:00:00Z");
-      g_assert_true (gloss_document_add_span (document, span, &error));
-      g_assert_no_error (error);
-    }
+  format_test_add_spans (document, spans, "bình");
 
   return document;
 }

@@ -6,11 +6,10 @@
 
 #include "config.h"
 
-#include <stdio.h>
-
 #include "gloss-compare-bar.h"
 #include "gloss-document-view.h"
 #include "gloss-window.h"
+#include "../core/format-test-util.h"
 #include "ui-test-util.h"
 
 /* "Hà Nội" is 0-6, the five code points of the family emoji 7-12,
@@ -38,24 +37,7 @@ add_document (GlossCorpus *corpus,
               const char  *text,
               const char  *spans)
 {
-  g_autoptr(GlossDocument) document = gloss_document_new (id, NULL, text);
-  g_auto(GStrv) items = g_strsplit (spans, " ", -1);
-
-  for (guint i = 0; items[i] != NULL; i++)
-    {
-      g_autoptr(GlossSpan) span = NULL;
-      guint start;
-      guint end;
-      char label[64];
-
-      if (items[i][0] == '\0')
-        continue;
-      g_assert_cmpint (sscanf (items[i], "%u-%u:%63s", &start, &end, label), ==, 3);
-      span = gloss_span_new_full (NULL, start, end, label, NULL, "Lan", NULL);
-      g_assert_true (gloss_document_add_span (document, span, NULL));
-    }
-
-  g_assert_true (gloss_corpus_add_document (corpus, document, NULL));
+  format_test_add_spans (format_test_add_document (corpus, id, text), spans, "Lan");
 }
 
 static GFile *
