@@ -24,6 +24,7 @@ typedef enum
   COMMAND_REMOVE_LABEL,
   COMMAND_MOVE_LABEL,
   COMMAND_EDIT_LABEL,
+  COMMAND_CUSTOM,
 } CommandKind;
 
 /* What a COMMAND_EDIT_LABEL changes. */
@@ -52,6 +53,11 @@ typedef struct
   char          *locale;   /* of a per-locale name */
   guint          position; /* where the label was added, removed or moved from */
   guint          to;       /* where it was moved to */
+
+  /* A change to state kept outside the corpus (COMMAND_CUSTOM) */
+  GlossHistoryFunc custom_func;
+  gpointer         custom_data;
+  GDestroyNotify   custom_destroy;
 } Command;
 
 struct _GlossHistory
@@ -90,6 +96,8 @@ command_free (Command *command)
   g_clear_pointer (&command->before, g_free);
   g_clear_pointer (&command->after, g_free);
   g_clear_pointer (&command->children, g_ptr_array_unref);
+  if (command->custom_destroy != NULL)
+    command->custom_destroy (command->custom_data);
   g_free (command);
 }
 
@@ -266,6 +274,10 @@ command_run (GlossHistory *self,
     case COMMAND_MOVE_LABEL:
     case COMMAND_EDIT_LABEL:
       ok = run_label_command (gloss_corpus_get_schema (self->corpus), command, forward, &error);
+      break;
+
+    case COMMAND_CUSTOM:
+      command->custom_func (command->custom_data, forward);
       break;
 
     default:
@@ -570,6 +582,34 @@ gloss_history_end_batch (GlossHistory *self)
     g_ptr_array_add (self->undo, batch);
 
   update_state (self);
+}
+
+/**
+ * gloss_history_record_custom:
+ * @func: undoes (its @forward %FALSE) and redoes (%TRUE) the change
+ * @data: (transfer full): passed to @func
+ * @destroy: (nullable): frees @data when the step leaves the history
+ *
+ * Records a change to state kept outside the corpus (such as a
+ * disagreement marked as settled) as an undo step, or as part of the open
+ * batch. The caller has already made the change.
+ */
+void
+gloss_history_record_custom (GlossHistory     *self,
+                             GlossHistoryFunc  func,
+                             gpointer          data,
+                             GDestroyNotify    destroy)
+{
+  Command *command;
+
+  g_return_if_fail (GLOSS_IS_HISTORY (self));
+  g_return_if_fail (func != NULL);
+
+  command = command_new (COMMAND_CUSTOM, NULL, NULL, NULL, NULL);
+  command->custom_func = func;
+  command->custom_data = data;
+  command->custom_destroy = destroy;
+  record (self, command);
 }
 
 /**

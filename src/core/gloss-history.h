@@ -9,6 +9,14 @@
 
 G_BEGIN_DECLS
 
+/**
+ * GlossHistoryFunc:
+ * @data: the data given to gloss_history_record_custom()
+ * @forward: %TRUE to redo the change, %FALSE to undo it
+ */
+typedef void (*GlossHistoryFunc) (gpointer data,
+                                  gboolean forward);
+
 #define GLOSS_TYPE_HISTORY (gloss_history_get_type())
 
 G_DECLARE_FINAL_TYPE (GlossHistory, gloss_history, GLOSS, HISTORY, GObject)
@@ -22,6 +30,10 @@ gboolean      gloss_history_redo           (GlossHistory   *self);
 void          gloss_history_clear          (GlossHistory   *self);
 void          gloss_history_begin_batch    (GlossHistory   *self);
 void          gloss_history_end_batch      (GlossHistory   *self);
+void          gloss_history_record_custom  (GlossHistory     *self,
+                                            GlossHistoryFunc  func,
+                                            gpointer          data,
+                                            GDestroyNotify    destroy);
 const char   *gloss_history_get_annotator  (GlossHistory   *self);
 void          gloss_history_set_annotator  (GlossHistory   *self,
                                             const char     *annotator);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "gloss-agreement.h"
+#include "gloss-compare.h"
 #include "gloss-atomic.h"
 #include "gloss-autosave.h"
 #include "gloss-corpus.h"

@@ -35,6 +35,7 @@ static const AppKey app_keys[] = {
 
   /* The window */
   { GDK_KEY_F9, N_("F9 shows and hides the side panel") },
+  { GDK_KEY_F8, N_("F8 goes to the next disagreement while comparing") },
 
   /* GTK */
   { GDK_KEY_space, N_("Space activates buttons and list rows") },

@@ -89,6 +89,11 @@ struct _GlossDocumentView
   guint            found_end;
   gboolean         has_found;
 
+  /* Disagreements with another annotator (GlossDisagreement, in text
+   * order) and the one being settled, G_MAXUINT for none. */
+  GPtrArray       *disagreements;
+  guint            current_disagreement;
+
   /* A click without a drag (a press and a release close together) opens
    * the span popover, once it is clear that it is not a double click. */
   double           press_x;
@@ -1350,6 +1355,72 @@ delete_span_action (GtkWidget  *widget,
 /* Overrides */
 
 static void
+snapshot_disagreement (GlossDocumentView       *self,
+                       GtkSnapshot             *snapshot,
+                       const GlossDisagreement *disagreement,
+                       guint                    visible_start,
+                       guint                    visible_end,
+                       gboolean                 current)
+{
+  GdkRGBA color;
+  GdkRGBA fill;
+  guint start;
+  guint end;
+
+  if (!gloss_span_layout_clip (disagreement->start, disagreement->end, visible_start, visible_end, &start, &end))
+    return;
+
+  gdk_rgba_parse (&color, gloss_span_layout_disagreement_color (disagreement->kind, is_dark ()));
+  fill = color;
+  fill.alpha = current ? 0.34 : 0.2;
+
+  collect_line_pieces (self, start, end);
+  for (guint i = 0; i < self->pieces->len; i++)
+    {
+      const LinePiece *piece = &g_array_index (self->pieces, LinePiece, i);
+      const float widths[4] = { 2, 2, 2, 2 };
+      const GdkRGBA borders[4] = { color, color, color, color };
+      GskRoundedRect outline;
+
+      graphene_rect_t strip;
+
+      gsk_rounded_rect_init_from_rect (&outline, &piece->rect, 3);
+      gtk_snapshot_push_rounded_clip (snapshot, &outline);
+      gtk_snapshot_append_color (snapshot, &fill, &piece->rect);
+      /* A span's fill would mix with the tint: a strip along the top, in
+       * the kind's own colour, keeps the kinds apart over any label. */
+      graphene_rect_init (&strip, piece->rect.origin.x, piece->rect.origin.y, piece->rect.size.width, 3);
+      gtk_snapshot_append_color (snapshot, &color, &strip);
+      gtk_snapshot_pop (snapshot);
+      if (current)
+        gtk_snapshot_append_border (snapshot, &outline, widths, borders);
+    }
+}
+
+/* Under the spans, the disagreements on screen. */
+static void
+snapshot_disagreements (GlossDocumentView *self,
+                        GtkSnapshot       *snapshot)
+{
+  guint visible_start;
+  guint visible_end;
+
+  if (self->disagreements == NULL || self->disagreements->len == 0 ||
+      !get_visible_range (self, &visible_start, &visible_end))
+    return;
+
+  for (guint i = 0; i < self->disagreements->len; i++)
+    {
+      const GlossDisagreement *disagreement = g_ptr_array_index (self->disagreements, i);
+
+      if (disagreement->start >= visible_end)
+        break;
+      snapshot_disagreement (self, snapshot, disagreement, visible_start, visible_end,
+                             i == self->current_disagreement);
+    }
+}
+
+static void
 gloss_document_view_snapshot_layer (GtkTextView      *text_view,
                                     GtkTextViewLayer  layer,
                                     GtkSnapshot      *snapshot)
@@ -1358,6 +1429,7 @@ gloss_document_view_snapshot_layer (GtkTextView      *text_view,
 
   if (layer == GTK_TEXT_VIEW_LAYER_BELOW_TEXT)
     {
+      snapshot_disagreements (self, snapshot);
       snapshot_matches (self, snapshot);
       compute_segments (self);
       snapshot_fills (self, snapshot);
@@ -1461,6 +1533,7 @@ gloss_document_view_finalize (GObject *object)
   g_clear_pointer (&self->segments, g_array_unref);
   g_clear_pointer (&self->pieces, g_array_unref);
   g_clear_pointer (&self->matches, g_array_unref);
+  g_clear_pointer (&self->disagreements, g_ptr_array_unref);
   g_clear_pointer (&self->dropdown_ids, g_ptr_array_unref);
   invalidate_levels (self);
   invalidate_colors (self);
@@ -1624,6 +1697,7 @@ gloss_document_view_init (GlossDocumentView *self)
   self->segments = g_array_new (FALSE, FALSE, sizeof (Segment));
   self->pieces = g_array_new (FALSE, FALSE, sizeof (LinePiece));
   self->current_match = G_MAXUINT;
+  self->current_disagreement = G_MAXUINT;
   self->dropdown_ids = g_ptr_array_new_with_free_func (g_free);
   self->choose_spans = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -1728,6 +1802,8 @@ disconnect_document (GlossDocumentView *self)
   g_clear_pointer (&self->tokens, g_array_unref);
   g_clear_pointer (&self->matches, g_array_unref);
   self->current_match = G_MAXUINT;
+  g_clear_pointer (&self->disagreements, g_ptr_array_unref);
+  self->current_disagreement = G_MAXUINT;
   self->has_found = FALSE;
   invalidate_levels (self);
   invalidate_colors (self);
@@ -2391,4 +2467,34 @@ gloss_document_view_get_current_match (GlossDocumentView *self)
   g_return_val_if_fail (GLOSS_IS_DOCUMENT_VIEW (self), G_MAXUINT);
 
   return self->current_match;
+}
+
+/**
+ * gloss_document_view_set_disagreements:
+ * @disagreements: (nullable) (element-type GlossDisagreement): the
+ *   disagreements of the document shown with another annotator's, in text
+ *   order
+ * @current: the index of the one being settled, or %G_MAXUINT
+ *
+ * Shows @disagreements (the view keeps a reference) under the spans, in a
+ * colour for each kind, the current one outlined, until another document
+ * is shown.
+ */
+void
+gloss_document_view_set_disagreements (GlossDocumentView *self,
+                                       GPtrArray         *disagreements,
+                                       guint              current)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT_VIEW (self));
+  g_return_if_fail (current == G_MAXUINT || (disagreements != NULL && current < disagreements->len));
+
+  if (disagreements != NULL && (disagreements->len == 0 || self->document == NULL))
+    disagreements = NULL;
+  if (disagreements != NULL)
+    g_ptr_array_ref (disagreements);
+  g_clear_pointer (&self->disagreements, g_ptr_array_unref);
+  self->disagreements = disagreements;
+  self->current_disagreement = disagreements != NULL ? current : G_MAXUINT;
+
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

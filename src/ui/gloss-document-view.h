@@ -71,5 +71,8 @@ guint          gloss_document_view_get_n_matches    (GlossDocumentView  *self);
 void           gloss_document_view_set_current_match (GlossDocumentView *self,
                                                      guint               index);
 guint          gloss_document_view_get_current_match (GlossDocumentView *self);
+void           gloss_document_view_set_disagreements (GlossDocumentView *self,
+                                                     GPtrArray          *disagreements,
+                                                     guint               current);
 
 G_END_DECLS

@@ -592,6 +592,31 @@ gloss_span_layout_match_colors (gboolean          dark,
 }
 
 /**
+ * gloss_span_layout_disagreement_color:
+ * @kind: how two annotators disagree
+ * @dark: whether the dark style is in use
+ *
+ * The four kinds take four hues of the GNOME palette, none of them the
+ * yellow of search matches: red where only one's own corpus has spans,
+ * blue where only the other's has, purple for another label, orange for
+ * other boundaries. They are drawn as a pale fill under the spans, and
+ * as an outline of the current disagreement.
+ *
+ * Returns: the colour, as `#rrggbb`
+ */
+const char *
+gloss_span_layout_disagreement_color (GlossDisagreementKind kind,
+                                      gboolean              dark)
+{
+  static const char * const light[GLOSS_N_DISAGREEMENT_KINDS] = { "#e01b24", "#1c71d8", "#9141ac", "#e66100" };
+  static const char * const night[GLOSS_N_DISAGREEMENT_KINDS] = { "#f66151", "#62a0ea", "#c061cb", "#ffa348" };
+
+  g_return_val_if_fail (kind < GLOSS_N_DISAGREEMENT_KINDS, "#000000");
+
+  return dark ? night[kind] : light[kind];
+}
+
+/**
  * gloss_span_layout_first_match_after:
  * @matches: (array length=n_matches): matches in text order, not
  *   overlapping, so that their ends are in order too

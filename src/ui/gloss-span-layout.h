@@ -86,6 +86,8 @@ void     gloss_span_layout_colors          (const GdkRGBA       *base,
                                             GlossSpanColors     *colors);
 void     gloss_span_layout_match_colors    (gboolean             dark,
                                             GlossMatchColors    *colors);
+const char *gloss_span_layout_disagreement_color (GlossDisagreementKind kind,
+                                              gboolean             dark);
 void     gloss_span_layout_composite       (const GdkRGBA       *over,
                                             const GdkRGBA       *under,
                                             GdkRGBA             *result);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "gloss-color-dot.h"
+#include "gloss-compare-bar.h"
 #include "gloss-document-view.h"
 #include "gloss-gazetteer-dialog.h"
 #include "gloss-statistics-window.h"
@@ -56,6 +57,7 @@ struct _GlossWindow
   GtkScrolledWindow    *document_scroller;
   GlossDocumentView    *document_view;
   GlossSearchBar       *search_bar;
+  GlossCompareBar      *compare_bar;
   GtkWidget            *side_panel;
   GtkListBox           *palette_list;
   GtkLabel             *spans_heading;
@@ -73,6 +75,7 @@ enum {
   PROP_CORPUS,
   PROP_DOCUMENT,
   PROP_BUSY,
+  PROP_COMPARE_CORPUS,
   N_PROPS
 };
 
@@ -766,6 +769,7 @@ update_actions (GlossWindow *self)
   gboolean idle = !task_is_running (self);
   GlossHistory *history = self->corpus != NULL && idle ? gloss_corpus_get_history (self->corpus) : NULL;
   guint n = self->corpus != NULL ? gloss_corpus_get_n_documents (self->corpus) : 0;
+  gboolean comparing;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", history != NULL && gloss_history_get_can_undo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", history != NULL && gloss_history_get_can_redo (history));
@@ -790,6 +794,14 @@ update_actions (GlossWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-next", self->document != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find-previous", self->document != NULL);
   gloss_search_bar_set_can_label (self->search_bar, idle);
+
+  comparing = gloss_compare_bar_get_other (self->compare_bar) != NULL;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare", idle && n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-disagreement", comparing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-disagreement", comparing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.accept-mine", idle && comparing && self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.accept-theirs", idle && comparing && self->document != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop-comparing", comparing);
 }
 
 static void
@@ -842,6 +854,18 @@ on_recent_row_activated_cb (GlossWindow   *self,
 
 /* Corpus */
 
+/* The other corpus goes with the one it was compared with. */
+static void
+stop_comparing (GlossWindow *self)
+{
+  if (gloss_compare_bar_get_other (self->compare_bar) == NULL)
+    return;
+
+  gloss_compare_bar_stop (self->compare_bar);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_COMPARE_CORPUS]);
+}
+
 static void
 disconnect_corpus (GlossWindow *self)
 {
@@ -865,6 +889,7 @@ set_corpus_named (GlossWindow *self,
 
   remember_document (self);
   gloss_window_show_document (self, NULL);
+  stop_comparing (self);
   disconnect_corpus (self);
   g_set_object (&self->corpus, corpus);
   g_free (self->corpus_name);
@@ -1775,6 +1800,166 @@ on_term_list_response_cb (GtkNativeDialog *dialog,
   g_object_unref (dialog);
 }
 
+/* Comparing with another annotator's corpus */
+
+typedef struct
+{
+  GlossWindow *self;
+  GlossCorpus *corpus;  /* the one to compare with, as it was asked for */
+} CompareJob;
+
+static void
+compare_job_free (CompareJob *job)
+{
+  g_clear_object (&job->self);
+  g_clear_object (&job->corpus);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CompareJob, compare_job_free)
+
+static void
+on_compare_loaded_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(CompareJob) job = user_data;
+  GlossWindow *self = job->self;
+  g_autoptr(GlossCorpus) other = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  if (!(other = gloss_corpus_load_finish (result, &problems, &error)))
+    {
+      g_autofree char *body = NULL;
+
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          body = describe_problems (error, problems);
+          show_error (self, _("Could Not Open the Corpus to Compare With"), body);
+        }
+      return;
+    }
+
+  /* Another corpus may have been opened while this one loaded. */
+  if (self->corpus != job->corpus)
+    return;
+
+  name = name_for_file (gloss_corpus_get_file (other));
+  if (gloss_compare_count_documents (self->corpus, other) == 0)
+    {
+      g_autofree char *body = NULL;
+
+      /* Translators: %1$s is a corpus file, %2$s the corpus shown */
+      body = g_strdup_printf (_("No document of “%1$s” has the id and the text of a document of “%2$s”: "
+                                "the two corpora were not made from the same texts."),
+                              name, self->corpus_name);
+      show_error (self, _("Nothing to Compare"), body);
+      return;
+    }
+
+  gloss_compare_bar_start (self->compare_bar, self->corpus, other, name);
+  gloss_compare_bar_set_document (self->compare_bar, self->document);
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_COMPARE_CORPUS]);
+}
+
+static void
+on_compare_response_cb (GtkNativeDialog *dialog,
+                        int              response,
+                        GlossWindow     *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog))))
+    gloss_window_compare_with_file (self, file);
+
+  g_object_unref (dialog);
+}
+
+static void
+step_disagreement (GlossWindow *self,
+                   gboolean     forward)
+{
+  GlossDocument *document;
+  guint start;
+
+  if (!(document = gloss_compare_bar_find (self->compare_bar, forward, &start)))
+    {
+      show_toast (self, _("No disagreements left"));
+      return;
+    }
+
+  gloss_window_show_document (self, document);
+  gloss_compare_bar_select (self->compare_bar, start);
+}
+
+static void
+next_disagreement_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  step_disagreement (GLOSS_WINDOW (widget), TRUE);
+}
+
+static void
+previous_disagreement_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  step_disagreement (GLOSS_WINDOW (widget), FALSE);
+}
+
+/* Settling one disagreement goes on to the next, so that Accept after
+ * Accept walks through them all. */
+static void
+accept_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  gboolean theirs = g_str_equal (action_name, "win.accept-theirs");
+  g_autoptr(GError) error = NULL;
+
+  if (!gloss_compare_bar_accept (self->compare_bar, theirs, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  if (gloss_compare_bar_get_n_left (self->compare_bar) > 0)
+    step_disagreement (self, TRUE);
+  else
+    show_toast (self, _("No disagreements left"));
+}
+
+static void
+compare_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  GlossWindow *self = GLOSS_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = corpus_filter ();
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Compare With Another Corpus"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("C_ompare"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_compare_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+stop_comparing_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  stop_comparing (GLOSS_WINDOW (widget));
+}
+
 /* Actions */
 
 static void
@@ -1979,6 +2164,10 @@ statistics_action (GtkWidget  *widget,
       gtk_window_set_transient_for (self->statistics_window, GTK_WINDOW (self));
       gtk_window_set_destroy_with_parent (self->statistics_window, TRUE);
       g_object_bind_property (self, "corpus", self->statistics_window, "corpus", G_BINDING_DEFAULT);
+      /* The corpus compared with is the other annotator's: its agreement
+       * shows on the Agreement page. */
+      g_object_bind_property (self, "compare-corpus", self->statistics_window, "other-corpus",
+                              G_BINDING_SYNC_CREATE);
     }
 
   gtk_window_present (self->statistics_window);
@@ -2262,6 +2451,10 @@ gloss_window_get_property (GObject    *object,
       g_value_set_boolean (value, task_is_running (self));
       break;
 
+    case PROP_COMPARE_CORPUS:
+      g_value_set_object (value, gloss_window_get_compare_corpus (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -2294,8 +2487,18 @@ gloss_window_class_init (GlossWindowClass *klass)
   properties [PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * GlossWindow:compare-corpus:
+   *
+   * The other annotator's corpus the corpus shown is compared with, or
+   * %NULL when not comparing.
+   */
+  properties [PROP_COMPARE_CORPUS] =
+    g_param_spec_object ("compare-corpus", NULL, NULL, GLOSS_TYPE_CORPUS,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (GLOSS_TYPE_COMPARE_BAR);
   g_type_ensure (GLOSS_TYPE_DOCUMENT_VIEW);
   g_type_ensure (GLOSS_TYPE_SEARCH_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/glossapp/Gloss/gloss-window.ui");
@@ -2317,6 +2520,7 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_scroller);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, document_view);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, GlossWindow, compare_bar);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, side_panel);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, palette_list);
   gtk_widget_class_bind_template_child (widget_class, GlossWindow, spans_heading);
@@ -2353,6 +2557,12 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.find-next", NULL, find_next_action);
   gtk_widget_class_install_action (widget_class, "win.find-previous", NULL, find_previous_action);
   gtk_widget_class_install_action (widget_class, "win.statistics", NULL, statistics_action);
+  gtk_widget_class_install_action (widget_class, "win.compare", NULL, compare_action);
+  gtk_widget_class_install_action (widget_class, "win.next-disagreement", NULL, next_disagreement_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-disagreement", NULL, previous_disagreement_action);
+  gtk_widget_class_install_action (widget_class, "win.accept-mine", NULL, accept_action);
+  gtk_widget_class_install_action (widget_class, "win.accept-theirs", NULL, accept_action);
+  gtk_widget_class_install_action (widget_class, "win.stop-comparing", NULL, stop_comparing_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-texts", NULL);
@@ -2371,6 +2581,11 @@ gloss_window_class_init (GlossWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK, "win.find-next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.find-previous", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.statistics", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.next-disagreement", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, GDK_SHIFT_MASK, "win.previous-disagreement", NULL);
+  /* Alt with a label key labels exactly; with Control it is free. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.accept-mine", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.accept-theirs", NULL);
 }
 
 static void
@@ -2563,6 +2778,7 @@ gloss_window_show_document (GlossWindow   *self,
       gtk_widget_grab_focus (GTK_WIDGET (self->document_view));
     }
 
+  gloss_compare_bar_set_document (self->compare_bar, self->document);
   update_spans_panel (self);
   update_title (self);
   update_actions (self);
@@ -2731,4 +2947,44 @@ gloss_window_restore_finish (GlossWindow   *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * gloss_window_compare_with_file:
+ * @file: a corpus of another annotator, of the same texts
+ *
+ * Loads @file in a thread and compares the corpus shown with it, or says
+ * in a dialog why it cannot. #GlossWindow:compare-corpus changes once
+ * comparing has begun.
+ */
+void
+gloss_window_compare_with_file (GlossWindow *self,
+                                GFile       *file)
+{
+  CompareJob *job;
+
+  g_return_if_fail (GLOSS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->corpus == NULL)
+    return;
+
+  job = g_new0 (CompareJob, 1);
+  job->self = g_object_ref (self);
+  job->corpus = g_object_ref (self->corpus);
+  gloss_corpus_load_async (file, G_PRIORITY_DEFAULT, self->cancellable, on_compare_loaded_cb, job);
+}
+
+/**
+ * gloss_window_get_compare_corpus:
+ *
+ * Returns: (transfer none) (nullable): the corpus compared with, or %NULL
+ *   when not comparing
+ */
+GlossCorpus *
+gloss_window_get_compare_corpus (GlossWindow *self)
+{
+  g_return_val_if_fail (GLOSS_IS_WINDOW (self), NULL);
+
+  return gloss_compare_bar_get_other (self->compare_bar);
 }

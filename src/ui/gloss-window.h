@@ -30,6 +30,9 @@ void           gloss_window_open_files       (GlossWindow    *self,
                                               guint           n_files);
 void           gloss_window_pre_annotate     (GlossWindow    *self,
                                               GFile          *file);
+void           gloss_window_compare_with_file (GlossWindow   *self,
+                                              GFile          *file);
+GlossCorpus   *gloss_window_get_compare_corpus (GlossWindow  *self);
 void           gloss_window_restore_async    (GlossWindow          *self,
                                               GlossRecovery        *recovery,
                                               GAsyncReadyCallback   callback,

@@ -7,6 +7,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <stdio.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -30,6 +31,33 @@ format_test_add_document (GlossCorpus *corpus,
   g_assert_no_error (error);
 
   return document;
+}
+
+/* Adds @spans, written "START-END:LABEL" and separated by spaces, to
+ * @document, signed by @annotator (or no one, if %NULL). */
+void
+format_test_add_spans (GlossDocument *document,
+                       const char    *spans,
+                       const char    *annotator)
+{
+  g_auto(GStrv) items = g_strsplit (spans, " ", -1);
+
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      g_autoptr(GlossSpan) span = NULL;
+      g_autoptr(GError) error = NULL;
+      guint start;
+      guint end;
+      char label[64];
+
+      if (items[i][0] == '\0')
+        continue;
+
+      g_assert_cmpint (sscanf (items[i], "%u-%u:%63s", &start, &end, label), ==, 3);
+      span = gloss_span_new_full (NULL, start, end, label, NULL, annotator, NULL);
+      g_assert_true (gloss_document_add_span (document, span, &error));
+      g_assert_no_error (error);
+    }
 }
 
 GFile *

@@ -17,6 +17,9 @@ G_BEGIN_DECLS
 GlossDocument *format_test_add_document      (GlossCorpus      *corpus,
                                               const char       *id,
                                               const char       *text);
+void           format_test_add_spans         (GlossDocument    *document,
+                                              const char       *spans,
+                                              const char       *annotator);
 
 /* Files */
 

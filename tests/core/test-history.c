@@ -954,6 +954,53 @@ test_history_done (Fixture       *fixture,
   g_assert_false (gloss_document_get_done (stranger));
 }
 
+typedef struct
+{
+  int  value;
+  int *freed;
+} Counter;
+
+static void
+step_counter (gpointer data,
+              gboolean forward)
+{
+  Counter *counter = data;
+
+  counter->value += forward ? 1 : -1;
+}
+
+static void
+free_counter (gpointer data)
+{
+  Counter *counter = data;
+
+  (*counter->freed)++;
+}
+
+static void
+test_history_custom (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GlossHistory *history = gloss_corpus_get_history (fixture->corpus);
+  int freed = 0;
+  Counter counter = { 1, &freed };
+
+  /* The caller made the change; the history only undoes and redoes it. */
+  gloss_history_record_custom (history, step_counter, &counter, free_counter);
+  g_assert_cmpint (counter.value, ==, 1);
+  g_assert_true (gloss_history_get_can_undo (history));
+
+  g_assert_true (gloss_history_undo (history));
+  g_assert_cmpint (counter.value, ==, 0);
+  g_assert_true (gloss_history_redo (history));
+  g_assert_cmpint (counter.value, ==, 1);
+  g_assert_cmpint (freed, ==, 0);
+
+  gloss_history_clear (history);
+  g_assert_cmpint (freed, ==, 1);
+  g_assert_cmpint (counter.value, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -980,6 +1027,7 @@ main (int   argc,
   ADD ("/gloss/core/history/unknown-document", test_history_unknown_document);
   ADD ("/gloss/core/history/unknown-span", test_history_unknown_span);
   ADD ("/gloss/core/history/remove-document-clears", test_history_remove_document_clears);
+  ADD ("/gloss/core/history/custom", test_history_custom);
   g_test_add_func ("/gloss/core/history/random", test_history_random);
 
 #undef ADD
