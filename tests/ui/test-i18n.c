@@ -161,24 +161,6 @@ assert_shows (GObject    *object,
   g_assert_cmpstr (value, ==, expected);
 }
 
-static GtkWidget *
-find_by_id (GtkWidget  *widget,
-            const char *id)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (child)), id) == 0)
-        return child;
-      if ((found = find_by_id (child, id)))
-        return found;
-    }
-
-  return NULL;
-}
-
 static GtkTextDirection
 expected_direction (void)
 {
@@ -207,7 +189,7 @@ test_welcome (void)
   gtk_window_present (GTK_WINDOW (window));
   ui_test_iterate ();
 
-  assert_shows (G_OBJECT (find_by_id (GTK_WIDGET (window), "welcome_page")), "title", "Label Your Texts");
+  assert_shows (G_OBJECT (ui_test_find_by_id (GTK_WIDGET (window), "welcome_page")), "title", "Label Your Texts");
   assert_translated (GTK_WIDGET (window), "the welcome page");
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -100,25 +100,6 @@ find_view (GtkWidget *widget)
   return NULL;
 }
 
-/* A template child, found by its id in gloss-window.ui. */
-static GtkWidget *
-find_by_id (GtkWidget  *widget,
-            const char *id)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (child)), id) == 0)
-        return child;
-      if ((found = find_by_id (child, id)))
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 activate (Fixture    *f,
           const char *action,
@@ -337,9 +318,9 @@ test_window_done (Fixture       *f,
   gloss_window_set_corpus (f->window, corpus);
   iterate ();
 
-  summary = find_by_id (GTK_WIDGET (f->window), "progress_summary");
-  hide_done = find_by_id (GTK_WIDGET (f->window), "hide_done_button");
-  list = GTK_LIST_VIEW (find_by_id (GTK_WIDGET (f->window), "documents_view"));
+  summary = ui_test_find_by_id (GTK_WIDGET (f->window), "progress_summary");
+  hide_done = ui_test_find_by_id (GTK_WIDGET (f->window), "hide_done_button");
+  list = GTK_LIST_VIEW (ui_test_find_by_id (GTK_WIDGET (f->window), "documents_view"));
   g_assert_nonnull (summary);
   g_assert_nonnull (hide_done);
   g_assert_nonnull (list);

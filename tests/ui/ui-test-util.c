@@ -140,3 +140,22 @@ ui_test_respond (AdwMessageDialog *dialog,
   gtk_window_destroy (GTK_WINDOW (dialog));
   ui_test_iterate ();
 }
+
+/* A descendant of @widget by its id in the .ui file it was built from. */
+GtkWidget *
+ui_test_find_by_id (GtkWidget  *widget,
+                    const char *id)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (child)), id) == 0)
+        return child;
+      if ((found = ui_test_find_by_id (child, id)))
+        return found;
+    }
+
+  return NULL;
+}

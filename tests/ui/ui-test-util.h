@@ -20,6 +20,8 @@ void              ui_test_wait_until          (gboolean  (*done) (gpointer),
 void              ui_test_run_for             (guint       msec);
 void              ui_test_remove_tree         (const char *path);
 AdwMessageDialog *ui_test_find_message_dialog (void);
+GtkWidget        *ui_test_find_by_id          (GtkWidget  *widget,
+                                               const char *id);
 void              ui_test_respond             (AdwMessageDialog *dialog,
                                                const char       *response);
 
