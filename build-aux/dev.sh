@@ -6,6 +6,8 @@
 #   build-aux/dev.sh run  [MESON_OPTION…]   build, then run the app on the sample corpus
 #   build-aux/dev.sh test [MESON_OPTION…]   build, then run every test under xvfb-run
 #   build-aux/dev.sh deps                   only install (or list) the packages
+#   build-aux/dev.sh bench [--quick]        build a release tree (_build-bench),
+#                                           print the benchmarks (docs/performance.md)
 #
 # The packages are installed with apt-get when run as root; otherwise the
 # exact `sudo apt-get install …` line is printed. BUILDDIR (default _build)
@@ -128,8 +130,24 @@ case "$cmd" in
     exit "$status"
     ;;
 
+  bench)
+    ensure_packages
+    quick=
+    if [ "${1:-}" = --quick ]; then quick=--quick; shift; fi
+    builddir=${BENCH_BUILDDIR:-$top/_build-bench}
+    configure -Dbuildtype=release "$@"
+    # The references are Debian's own Python, as a user's pipeline has it.
+    python=/usr/bin/python3
+    [ -x "$python" ] || python=python3
+    run=("$python" "$top/build-aux/bench/run-bench.py" --builddir "$builddir" $quick)
+    if [ -z "${DISPLAY:-}" ]; then
+      run=(xvfb-run -a -s "-screen 0 1280x1024x24" "${run[@]}")
+    fi
+    exec dbus-run-session -- "${run[@]}"
+    ;;
+
   *)
-    sed -n '3,12p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '3,14p' "$0" | sed 's/^# \{0,1\}//'
     [ -z "$cmd" ] || [ "$cmd" = help ] || exit 2
     ;;
 esac

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 
 #include "gloss-application.h"
@@ -180,6 +182,34 @@ offer_recovery (GlossApplication *self)
   offer_next_recovery (self);
 }
 
+/* Benchmarks */
+
+static void
+on_first_frame_cb (GdkFrameClock    *clock,
+                   GlossApplication *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_cb, self);
+  printf ("gloss-bench: first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+  g_application_quit (G_APPLICATION (self));
+}
+
+/* With GLOSS_BENCH_FIRST_FRAME set, the time the first frame of @window
+ * is painted goes to standard output, on the monotonic clock, and the
+ * application quits: build-aux/bench/run-bench.py times a cold start of
+ * the real binary this way, from exec to a frame on screen. */
+static void
+watch_first_frame (GlossApplication *self,
+                   GlossWindow      *window)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+
+  if (g_getenv ("GLOSS_BENCH_FIRST_FRAME") == NULL || clock == NULL)
+    return;
+
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_first_frame_cb), self, 0);
+}
+
 /* Application */
 
 static void
@@ -189,6 +219,7 @@ gloss_application_activate (GApplication *app)
   GlossWindow *window = get_window (self);
 
   gtk_window_present (GTK_WINDOW (window));
+  watch_first_frame (self, window);
 
   if (self->open_sample)
     {
