@@ -135,7 +135,7 @@ case "$cmd" in
     quick=
     if [ "${1:-}" = --quick ]; then quick=--quick; shift; fi
     builddir=${BENCH_BUILDDIR:-$top/_build-bench}
-    configure -Dbuildtype=release "$@"
+    configure -Dbuildtype=release "$@" >&2
     # The references are Debian's own Python, as a user's pipeline has it.
     python=/usr/bin/python3
     [ -x "$python" ] || python=python3
