@@ -20,7 +20,7 @@ builddir=${BUILDDIR:-$top/_build}
 
 packages=(
   meson ninja-build pkg-config gcc gettext python3
-  libglib2.0-dev libglib2.0-dev-bin libjson-glib-dev
+  libglib2.0-dev libglib2.0-dev-bin libjson-glib-dev libyajl-dev
   libgtk-4-dev libadwaita-1-dev
   xvfb xauth dbus-daemon
   # Desktop integration: post-install caches, icons and SVG loading, and

@@ -35,4 +35,9 @@ JsonNode *_gloss_json_parse_checked      (JsonParser    *parser,
                                           gsize          n_bytes,
                                           GError       **error);
 
+GlossCorpus *_gloss_corpus_load_bytes_streaming (GBytes     *bytes,
+                                                 gboolean    stream,
+                                                 GPtrArray **problems,
+                                                 GError    **error);
+
 G_END_DECLS
