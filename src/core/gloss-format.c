@@ -1005,9 +1005,11 @@ has_unequal_escapes (const char *data,
 {
   const char *end = data + n_bytes;
 
-  for (const char *p = data; (p = g_strstr_len (p, end - p, "\\u")) != NULL && end - p >= 6; p += 2)
-    if (g_str_has_prefix (p + 2, "0000") ||
-        ((p[2] == 'd' || p[2] == 'D') && p[3] != '\0' && strchr ("89abAB", p[3]) != NULL))
+  /* memchr() for speed: this reads every byte of the corpus. */
+  for (const char *p = data; (p = memchr (p, '\\', end - p)) != NULL && end - p >= 6; p += 2)
+    if (p[1] == 'u' &&
+        (strncmp (p + 2, "0000", 4) == 0 ||
+         ((p[2] == 'd' || p[2] == 'D') && strchr ("89abAB", p[3]) != NULL && p[3] != '\0')))
       return TRUE;
 
   return FALSE;

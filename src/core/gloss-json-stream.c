@@ -52,6 +52,18 @@ top (Builder *self)
   return self->stack->len > 0 ? &g_array_index (self->stack, Frame, self->stack->len - 1) : NULL;
 }
 
+/* json-glib's parser seals what it builds; of a document, only its meta
+ * is kept, and sealing the rest would cost as much as reading it. */
+static void
+seal_meta (JsonNode *node)
+{
+  JsonNode *meta;
+
+  if (JSON_NODE_HOLDS_OBJECT (node) &&
+      (meta = json_object_get_member (json_node_get_object (node), "meta")) != NULL)
+    json_node_seal (meta);
+}
+
 /* Puts a complete value in its place; takes @node. */
 static int
 add_value (Builder  *self,
@@ -63,7 +75,7 @@ add_value (Builder  *self,
     self->root = node;
   else if (frame->streamed)
     {
-      json_node_seal (node);
+      seal_meta (node);
       self->element (node, frame->n_elements++, self->user_data);
       json_node_unref (node);
     }
@@ -141,7 +153,10 @@ push (Builder  *self,
 static int
 on_start_map_cb (void *data)
 {
-  push (data, json_node_init_object (json_node_alloc (), json_object_new ()));
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_take_object (node, json_object_new ());
+  push (data, node);
 
   return 1;
 }
@@ -170,7 +185,8 @@ on_start_array_cb (void *data)
              g_str_equal (parent->key, self->member) &&
              self->begin (json_node_get_object (parent->node), self->user_data);
 
-  push (self, json_node_init_array (json_node_alloc (), json_array_new ()));
+  push (self, json_node_new (JSON_NODE_ARRAY));
+  json_node_take_array (top (self)->node, json_array_new ());
   top (self)->streamed = streamed;
   self->streamed |= streamed;
 
