@@ -307,6 +307,7 @@ main (int    argc,
   GtkTextView *view;
   gboolean plain = FALSE;
   gboolean empty_window = FALSE;
+  gboolean no_scroll = FALSE;
   int n_presses = 20;
   guint n_changed;
   gint64 start;
@@ -316,6 +317,7 @@ main (int    argc,
     { "presses", 'n', 0, G_OPTION_ARG_INT, &n_presses, "Label key presses to time", "N" },
     { "plain", 0, 0, G_OPTION_ARG_NONE, &plain, "A bare GtkTextView instead of Gloss’s window", NULL },
     { "empty-window", 0, 0, G_OPTION_ARG_NONE, &empty_window, "Time an empty window’s first frame", NULL },
+    { "no-scroll", 0, 0, G_OPTION_ARG_NONE, &no_scroll, "Leave out the scrolling (for profiling)", NULL },
     { NULL }
   };
 
@@ -376,7 +378,7 @@ main (int    argc,
 
   gtk_widget_grab_focus (GTK_WIDGET (view));
   n_changed = measure_key_presses (view, &painter, plain ? press_tag_key : press_label_key, n_presses);
-  if (n_changed == G_MAXUINT || !measure_scroll (view, &painter))
+  if (n_changed == G_MAXUINT || (!no_scroll && !measure_scroll (view, &painter)))
     {
       fprintf (stderr, "gloss-bench-ui: a frame did not come\n");
       return 1;

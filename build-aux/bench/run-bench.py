@@ -44,6 +44,10 @@ class Tools:
                         GTK_A11Y="none",
                         LANGUAGE="en",
                         XDG_STATE_HOME=os.path.join(self.work, "state"))
+        # Under Xvfb, GTK's GL renderer runs on llvmpipe, a GPU emulated on
+        # the CPU, which takes most of every frame (docs/performance.md):
+        # cairo draws the same nodes on the CPU as a GPU-less machine does.
+        self.env.setdefault("GSK_RENDERER", "cairo")
 
     def py_reference(self, job, *args):
         return [sys.executable, os.path.join(HERE, "py-reference.py"), job, *args]
@@ -216,7 +220,7 @@ def ui_rows(tools, text_size, n_spans, runs):
     plain, plain_rss = ui_runs(tools, path, runs, plain=True)
     f = lambda d, k: [float(v) for v in d[k]]
     what = "1 document, %s of text, %d spans" % (text_size, n_spans)
-    print("# UI: %s; renderer %s" % (what, gloss["renderer"][0]), file=sys.stderr)
+    tools.renderer = gloss["renderer"][0]
     size = os.path.getsize(path)
     return [
         Row("open → first frame (%s)" % what, size, f(gloss, "open"), "ms", rss,
@@ -277,6 +281,8 @@ def bench(tools, quick):
         rows += ui_rows(tools, "100K" if quick else "1M", 2000 if quick else 20000, 1 if quick else 3)
         rows.append(cold_start_row(tools, 3 if quick else 5))
     print_table(rows)
+    if getattr(tools, "renderer", None):
+        print("\nUI under Xvfb, 1280×800 window, renderer %s." % tools.renderer)
     with open("/proc/loadavg") as f:
         print("\nLoad average at the end: " + " ".join(f.read().split()[:3]))
 
