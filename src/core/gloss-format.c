@@ -377,13 +377,15 @@ warn_unknown_members (LoadContext        *ctx,
                       JsonObject         *object,
                       const char * const *known)
 {
-  g_autoptr(GList) members = NULL;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
 
-  /* In file order, unlike json_object_iter_next(). */
-  members = json_object_get_members (object);
-  for (const GList *l = members; l != NULL; l = l->next)
+  /* In file order, unlike json_object_iter_next(), and with no list
+   * made: this runs for every span. */
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
     {
-      const char *name = l->data;
       gsize saved;
 
       if (g_strv_contains (known, name))
