@@ -18,10 +18,11 @@
  *
  *   --plain         the same text in a bare GtkTextView (same wrapping),
  *                   a "key" applying a GtkTextTag to the word
- *   --empty-window  prints `first-frame TIME` (monotonic, µs) for an empty
- *                   libadwaita window and quits: the floor of a cold start
+ *   --empty-window  prints when an empty libadwaita window paints its
+ *                   first frame (as `gloss` does with GLOSS_BENCH_FIRST_FRAME)
+ *                   and quits: the floor of a cold start
  *
- * Run under a display (Xvfb): `gloss-bench-ui [--plain] [--presses N] CORPUS`.
+ * Run under a display (Xvfb): `gloss-bench-ui [--plain] [--presses N] [--no-scroll] CORPUS`.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -260,16 +261,6 @@ show_corpus (GlossWindow *window,
 }
 
 static void
-on_empty_frame_cb (GdkFrameClock *clock,
-                   GApplication  *app)
-{
-  g_signal_handlers_disconnect_by_func (clock, on_empty_frame_cb, app);
-  printf ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  fflush (stdout);
-  g_application_quit (app);
-}
-
-static void
 on_empty_activate_cb (GApplication *app)
 {
   GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
@@ -279,7 +270,7 @@ on_empty_activate_cb (GApplication *app)
   gtk_box_append (GTK_BOX (box), adw_status_page_new ());
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
   gtk_window_present (GTK_WINDOW (window));
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_empty_frame_cb), app);
+  gloss_application_quit_on_first_frame (app, GTK_WINDOW (window));
 }
 
 /* An empty libadwaita window, started as Gloss starts. */

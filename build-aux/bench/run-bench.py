@@ -329,6 +329,8 @@ def check(tools):
         ok(int(merged.get("scroll-steps", ["0"])[0]) > 0, "the view scrolls to the bottom")
         ms, _ = first_frame_ms(tools, [tools.app])
         ok(ms > 0, "gloss reports its first frame")
+        ms, _ = first_frame_ms(tools, [tools.ui, "--empty-window"])
+        ok(ms > 0, "the empty window reports its first frame")
 
     print("TAP version 13\n1..%d" % len(results))
     for i, (passed, name) in enumerate(results, 1):
