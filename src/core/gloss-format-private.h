@@ -21,6 +21,8 @@ void      _gloss_format_append_footer    (GString       *out,
                                           guint          n_documents);
 void      _gloss_format_append_json_node (GString       *out,
                                           JsonNode      *node);
+void      _gloss_format_append_uint      (GString       *out,
+                                          guint          value);
 
 /* Parses @data, one JSON value on one line, with @parser, refusing what
  * json-glib would silently lose: an escaped NUL (it cuts the string), an
