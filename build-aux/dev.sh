@@ -11,6 +11,8 @@
 #   build-aux/dev.sh fuzz [SECONDS [TARGET…]] build the libFuzzer targets with clang
 #                                           and run each for SECONDS (default 60)
 #   build-aux/dev.sh deps                   only install (or list) the packages
+#   build-aux/dev.sh bench [--quick]        build a release tree (_build-bench),
+#                                           print the benchmarks (docs/performance.md)
 #
 # The packages are installed with apt-get when run as root; otherwise the
 # exact `sudo apt-get install …` line is printed. BUILDDIR (default _build)
@@ -23,7 +25,7 @@ builddir=${BUILDDIR:-$top/_build}
 
 packages=(
   meson ninja-build pkg-config gcc gettext python3
-  libglib2.0-dev libglib2.0-dev-bin libjson-glib-dev
+  libglib2.0-dev libglib2.0-dev-bin libjson-glib-dev libyajl-dev
   libgtk-4-dev libadwaita-1-dev
   xvfb xauth dbus-daemon
   # Desktop integration: post-install caches, icons and SVG loading, and
@@ -212,6 +214,22 @@ case "$cmd" in
       fi
     done
     exit "$found"
+    ;;
+
+  bench)
+    ensure_packages
+    quick=
+    if [ "${1:-}" = --quick ]; then quick=--quick; shift; fi
+    builddir=${BENCH_BUILDDIR:-$top/_build-bench}
+    configure -Dbuildtype=release "$@" >&2
+    # The references are Debian's own Python, as a user's pipeline has it.
+    python=/usr/bin/python3
+    [ -x "$python" ] || python=python3
+    run=("$python" "$top/build-aux/bench/run-bench.py" --builddir "$builddir" $quick)
+    if [ -z "${DISPLAY:-}" ]; then
+      run=(xvfb-run -a -s "-screen 0 1280x1024x24" "${run[@]}")
+    fi
+    exec dbus-run-session -- "${run[@]}"
     ;;
 
   *)

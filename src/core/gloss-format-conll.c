@@ -284,9 +284,11 @@ append_token (GString       *out,
   if (owner == NULL)
     g_string_append (out, "\tO\n");
   else
-    g_string_append_printf (out, "\t%s-%s\n",
-                            gloss_span_get_start (owner) == token->start ? "B" : "I",
-                            gloss_span_get_label (owner));
+    {
+      g_string_append (out, gloss_span_get_start (owner) == token->start ? "\tB-" : "\tI-");
+      g_string_append (out, gloss_span_get_label (owner));
+      g_string_append_c (out, '\n');
+    }
 
   if (token->sentence_end)
     g_string_append_c (out, '\n');

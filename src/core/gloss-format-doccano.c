@@ -68,24 +68,27 @@ append_span_extras (GString        *out,
                     GlossDocument  *document,
                     GlossOffsetMap *map)
 {
+  g_autoptr(GString) key = g_string_new (NULL);
   gboolean first = TRUE;
 
   g_string_append (out, ", \"gloss_spans\": {");
   for (guint i = 0; i < gloss_document_get_n_spans (document); i++)
     {
       GlossSpan *span = gloss_document_get_span (document, i);
-      g_autofree char *key = NULL;
       gboolean first_member = TRUE;
 
       if (!span_has_extras (span, i))
         continue;
 
-      key = g_strdup_printf ("%u:%u:%s",
-                             gloss_offset_map_to_unit (map, gloss_span_get_start (span)),
-                             gloss_offset_map_to_unit (map, gloss_span_get_end (span)),
-                             gloss_span_get_label (span));
+      /* START:END:LABEL */
+      g_string_truncate (key, 0);
+      _gloss_format_append_uint (key, gloss_offset_map_to_unit (map, gloss_span_get_start (span)));
+      g_string_append_c (key, ':');
+      _gloss_format_append_uint (key, gloss_offset_map_to_unit (map, gloss_span_get_end (span)));
+      g_string_append_c (key, ':');
+      g_string_append (key, gloss_span_get_label (span));
       g_string_append (out, first ? "" : ", ");
-      gloss_json_append_string (out, key);
+      gloss_json_append_string (out, key->str);
       g_string_append (out, ": {");
       gloss_jsonl_append_span_members (out, &first_member, span, i);
       g_string_append_c (out, '}');
@@ -133,9 +136,11 @@ gloss_doccano_exporter_write_document (GlossExporter  *exporter,
     {
       GlossSpan *span = gloss_document_get_span (document, i);
 
-      g_string_append_printf (buffer, "%s[%u, %u, ", i > 0 ? ", " : "",
-                              gloss_offset_map_to_unit (map, gloss_span_get_start (span)),
-                              gloss_offset_map_to_unit (map, gloss_span_get_end (span)));
+      g_string_append (buffer, i > 0 ? ", [" : "[");
+      _gloss_format_append_uint (buffer, gloss_offset_map_to_unit (map, gloss_span_get_start (span)));
+      g_string_append (buffer, ", ");
+      _gloss_format_append_uint (buffer, gloss_offset_map_to_unit (map, gloss_span_get_end (span)));
+      g_string_append (buffer, ", ");
       gloss_json_append_string (buffer, gloss_span_get_label (span));
       g_string_append_c (buffer, ']');
     }

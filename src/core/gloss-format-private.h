@@ -21,6 +21,8 @@ void      _gloss_format_append_footer    (GString       *out,
                                           guint          n_documents);
 void      _gloss_format_append_json_node (GString       *out,
                                           JsonNode      *node);
+void      _gloss_format_append_uint      (GString       *out,
+                                          guint          value);
 
 /* Parses @data, one JSON value on one line, with @parser, refusing what
  * json-glib would silently lose: an escaped NUL (it cuts the string), an
@@ -34,5 +36,10 @@ JsonNode *_gloss_json_parse_checked      (JsonParser    *parser,
                                           const char    *data,
                                           gsize          n_bytes,
                                           GError       **error);
+
+GlossCorpus *_gloss_corpus_load_bytes_streaming (GBytes     *bytes,
+                                                 gboolean    stream,
+                                                 GPtrArray **problems,
+                                                 GError    **error);
 
 G_END_DECLS

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n.h>
 
 #include "gloss-application.h"
@@ -220,6 +222,18 @@ offer_recovery (GlossApplication *self)
   offer_next_recovery (self);
 }
 
+/* Benchmarks */
+
+static void
+on_first_frame_cb (GdkFrameClock *clock,
+                   GApplication  *application)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_cb, application);
+  printf ("gloss-bench: first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+  g_application_quit (application);
+}
+
 /* Application */
 
 static void
@@ -229,6 +243,8 @@ gloss_application_activate (GApplication *app)
   GlossWindow *window = get_window (self);
 
   gtk_window_present (GTK_WINDOW (window));
+  if (g_getenv ("GLOSS_BENCH_FIRST_FRAME") != NULL)
+    gloss_application_quit_on_first_frame (app, GTK_WINDOW (window));
 
   if (self->open_sample)
     {
@@ -410,4 +426,26 @@ gloss_application_new (void)
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/io/github/glossapp/Gloss",
                        NULL);
+}
+
+/**
+ * gloss_application_quit_on_first_frame:
+ * @window: a window of @application, presented
+ *
+ * Prints when the first frame of @window is painted, on the monotonic
+ * clock, then quits @application. With GLOSS_BENCH_FIRST_FRAME set, Gloss
+ * does this for its first window: build-aux/bench/run-bench.py times a
+ * cold start of the real binary so, from exec to a frame on screen.
+ */
+void
+gloss_application_quit_on_first_frame (GApplication *application,
+                                       GtkWindow    *window)
+{
+  GdkFrameClock *clock;
+
+  g_return_if_fail (G_IS_APPLICATION (application));
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  if ((clock = gtk_widget_get_frame_clock (GTK_WIDGET (window))) != NULL)
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_first_frame_cb), application, 0);
 }

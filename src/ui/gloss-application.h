@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (GlossApplication, gloss_application, GLOSS, APPLICATION, AdwApplication)
 
-GlossApplication *gloss_application_new (void);
+GlossApplication *gloss_application_new                (void);
+void              gloss_application_quit_on_first_frame (GApplication *application,
+                                                         GtkWindow    *window);
 
 G_END_DECLS
