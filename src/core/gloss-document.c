@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "gloss-document.h"
+#include "gloss-document-private.h"
 #include "gloss-label.h"
 #include "gloss-span-private.h"
 #include "gloss-text.h"
@@ -46,6 +47,7 @@ struct _GlossDocument
   guint       next_span_id;
   guint       index_valid : 1;
   guint       done : 1;
+  guint       quiet : 1;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -115,6 +117,8 @@ spans_changed (GlossDocument *self,
                guint          added)
 {
   self->index_valid = FALSE;
+  if (self->quiet)
+    return;
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
   if (removed != added)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_SPANS]);
@@ -125,14 +129,17 @@ static void
 set_text (GlossDocument *self,
           const char    *text)
 {
+  gsize n_bytes;
+
   if (text == NULL)
     text = "";
 
-  g_return_if_fail (g_utf8_validate (text, -1, NULL));
+  n_bytes = strlen (text);
+  g_return_if_fail (gloss_text_validate_utf8 (text, n_bytes, NULL, NULL, NULL));
 
-  self->text = g_strdup (text);
-  self->n_bytes = strlen (text);
-  self->n_chars = g_utf8_strlen (text, self->n_bytes);
+  self->text = g_memdup2 (text, n_bytes + 1);
+  self->n_bytes = n_bytes;
+  self->n_chars = gloss_text_count_chars (text, n_bytes);
 }
 
 static void
@@ -855,6 +862,15 @@ gloss_document_add_span (GlossDocument  *self,
   spans_changed (self, pos, 0, 1);
 
   return TRUE;
+}
+
+void
+_gloss_document_set_quiet (GlossDocument *self,
+                           gboolean       quiet)
+{
+  g_return_if_fail (GLOSS_IS_DOCUMENT (self));
+
+  self->quiet = !!quiet;
 }
 
 /**

@@ -14,11 +14,13 @@
 #include <json-glib/json-glib.h>
 
 #include "gloss-atomic.h"
+#include "gloss-document-private.h"
 #include "gloss-format.h"
 #include "gloss-format-private.h"
 #include "gloss-history.h"
 #include "gloss-json-stream.h"
 #include "gloss-limits.h"
+#include "gloss-span-private.h"
 #include "gloss-text.h"
 
 /* Past this many problems a file is hopeless; stop collecting. */
@@ -34,6 +36,7 @@ typedef struct
   guint        n_errors;
   GlossCorpus *corpus;
   gboolean     one_line;  /* places are "column N", not "line L, column N" */
+  gboolean     strings_valid;  /* every string is known to be UTF-8 */
 } LoadContext;
 
 GlossProblem *
@@ -121,7 +124,10 @@ push_index (LoadContext *ctx,
 {
   gsize len = ctx->path->len;
 
-  g_string_append_printf (ctx->path, "[%u]", index);
+  /* Not printf: this runs for every span. */
+  g_string_append_c (ctx->path, '[');
+  _gloss_format_append_uint (ctx->path, index);
+  g_string_append_c (ctx->path, ']');
 
   return len;
 }
@@ -259,7 +265,7 @@ static gboolean
 valid_string (LoadContext *ctx,
               const char  *value)
 {
-  if (g_utf8_validate (value, -1, NULL))
+  if (ctx->strings_valid || g_utf8_validate (value, -1, NULL))
     return TRUE;
 
   report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_INVALID_UTF8,
@@ -537,22 +543,40 @@ load_schema (LoadContext *ctx,
   return g_steal_pointer (&schema);
 }
 
-static gboolean
-check_span_text (LoadContext   *ctx,
-                 const char    *expected,
-                 GlossDocument *document,
-                 GlossSpan     *span)
+/* A span's place in its document's text, in bytes: looked up once per
+ * span for all the checks that need it. */
+typedef struct
 {
-  const char *text = gloss_document_get_text (document);
   gsize from;
   gsize to;
+} ByteRange;
+
+static ByteRange
+byte_range (GlossDocument *document,
+            GlossSpan     *span)
+{
+  ByteRange range = {
+    gloss_document_offset_to_byte (document, gloss_span_get_start (span)),
+    gloss_document_offset_to_byte (document, gloss_span_get_end (span)),
+  };
+
+  return range;
+}
+
+static gboolean
+check_span_text (LoadContext     *ctx,
+                 const char      *expected,
+                 GlossDocument   *document,
+                 GlossSpan       *span,
+                 const ByteRange *range)
+{
+  const char *text = gloss_document_get_text (document);
+  gsize from = range->from;
+  gsize to = range->to;
   gsize saved;
 
   if (expected == NULL)
     return TRUE;
-
-  from = gloss_document_offset_to_byte (document, gloss_span_get_start (span));
-  to = gloss_document_offset_to_byte (document, gloss_span_get_end (span));
 
   if (strlen (expected) == to - from && memcmp (expected, text + from, to - from) == 0)
     return TRUE;
@@ -572,11 +596,13 @@ static void
 warn_split_cluster (LoadContext   *ctx,
                     GlossDocument *document,
                     guint          offset,
+                    gsize          byte,
                     const char    *name)
 {
   gsize saved;
 
-  if (gloss_document_is_cluster_boundary (document, offset))
+  if (gloss_text_is_cluster_boundary (gloss_document_get_text (document),
+                                      gloss_document_get_text_bytes (document), byte))
     return;
 
   saved = push_member (ctx, name);
@@ -588,9 +614,10 @@ warn_split_cluster (LoadContext   *ctx,
 
 /* Adds a checked span, reporting at the span's path (the current one). */
 static void
-add_span (LoadContext   *ctx,
-          GlossDocument *document,
-          GlossSpan     *span)
+add_span (LoadContext     *ctx,
+          GlossDocument   *document,
+          GlossSpan       *span,
+          const ByteRange *range)
 {
   g_autoptr(GError) error = NULL;
   gsize saved;
@@ -607,8 +634,8 @@ add_span (LoadContext   *ctx,
       return;
     }
 
-  warn_split_cluster (ctx, document, gloss_span_get_start (span), "start");
-  warn_split_cluster (ctx, document, gloss_span_get_end (span), "end");
+  warn_split_cluster (ctx, document, gloss_span_get_start (span), range->from, "start");
+  warn_split_cluster (ctx, document, gloss_span_get_end (span), range->to, "end");
 }
 
 static gboolean
@@ -641,19 +668,74 @@ check_range (LoadContext   *ctx,
   return FALSE;
 }
 
+/* The checks of a span whose members have the right types; see
+ * load_span(). Takes @id, @note, @annotator and @created. */
+static GlossSpan *
+make_span (LoadContext   *ctx,
+           GlossDocument *document,
+           ByteRange     *range,
+           char          *id,
+           guint          start,
+           guint          end,
+           const char    *label,
+           const char    *text,
+           char          *note,
+           char          *annotator,
+           char          *created)
+{
+  g_autoptr(GlossSpan) span = NULL;
+  GlossSchema *schema = gloss_corpus_get_schema (ctx->corpus);
+  gboolean has_id = id != NULL && id[0] != '\0';
+  gsize saved;
+
+  if (gloss_schema_lookup (schema, label) == NULL)
+    {
+      saved = push_member (ctx, "label");
+      report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_UNKNOWN_LABEL,
+              _("the label “%s” is not in the schema"), label);
+      pop (ctx, saved);
+    }
+  else if (check_range (ctx, document, start, end))
+    {
+      if (!has_id)
+        g_clear_pointer (&id, g_free);
+      span = _gloss_span_new_take (g_steal_pointer (&id), start, end, label,
+                                   g_steal_pointer (&note), g_steal_pointer (&annotator),
+                                   g_steal_pointer (&created));
+    }
+
+  g_free (id);
+  g_free (note);
+  g_free (annotator);
+  g_free (created);
+
+  if (span == NULL)
+    return NULL;
+
+  *range = byte_range (document, span);
+  if (!check_span_text (ctx, text, document, span, range))
+    return NULL;
+
+  if (!has_id)
+    return g_steal_pointer (&span);
+
+  add_span (ctx, document, span, range);
+
+  return NULL;
+}
+
 /* Returns a span without an id, for the caller to add once every span
  * with an id is in (so that the id it is then given cannot clash with a
  * later one); adds a span with an id itself. */
 static GlossSpan *
 load_span (LoadContext   *ctx,
            JsonNode      *node,
-           GlossDocument *document)
+           GlossDocument *document,
+           ByteRange     *range)
 {
   static const char * const known[] = {
     "id", "start", "end", "label", "text", "note", "annotator", "created", NULL
   };
-  g_autoptr(GlossSpan) span = NULL;
-  GlossSchema *schema = gloss_corpus_get_schema (ctx->corpus);
   JsonObject *object;
   const char *id;
   const char *label;
@@ -664,7 +746,6 @@ load_span (LoadContext   *ctx,
   guint start = 0;
   guint end = 0;
   gboolean ok = TRUE;
-  gsize saved;
 
   if (!expect_type (ctx, node, KIND_OBJECT))
     return NULL;
@@ -684,37 +765,38 @@ load_span (LoadContext   *ctx,
   if (!ok)
     return NULL;
 
-  if (id != NULL && id[0] == '\0')
-    id = NULL;
+  return make_span (ctx, document, range, g_strdup (id), start, end, label, text,
+                    g_strdup (note), g_strdup (annotator), g_strdup (created));
+}
 
-  if (gloss_schema_lookup (schema, label) == NULL)
-    {
-      saved = push_member (ctx, "label");
-      report (ctx, GLOSS_SEVERITY_ERROR, GLOSS_FORMAT_ERROR_UNKNOWN_LABEL,
-              _("the label “%s” is not in the schema"), label);
-      pop (ctx, saved);
-      return NULL;
-    }
+/* load_span() for a span the streaming parser read: a record holds only
+ * members that load_span() would find present, well typed and valid
+ * (the whole file is UTF-8, with no escaped surrogates), so only the
+ * checks that follow are left. */
+static GlossSpan *
+load_span_record (LoadContext   *ctx,
+                  GlossJsonSpan *record,
+                  GlossDocument *document,
+                  ByteRange     *range)
+{
+  char **strings = record->strings;
 
-  if (!check_range (ctx, document, start, end))
-    return NULL;
+  if (record->node != NULL)
+    return load_span (ctx, record->node, document, range);
 
-  span = gloss_span_new_full (id, start, end, label, note, annotator, created);
-  if (!check_span_text (ctx, text, document, span))
-    return NULL;
-
-  if (id == NULL)
-    return g_steal_pointer (&span);
-
-  add_span (ctx, document, span);
-
-  return NULL;
+  return make_span (ctx, document, range, g_steal_pointer (&strings[GLOSS_JSON_SPAN_ID]),
+                    record->start, record->end,
+                    strings[GLOSS_JSON_SPAN_LABEL], strings[GLOSS_JSON_SPAN_TEXT],
+                    g_steal_pointer (&strings[GLOSS_JSON_SPAN_NOTE]),
+                    g_steal_pointer (&strings[GLOSS_JSON_SPAN_ANNOTATOR]),
+                    g_steal_pointer (&strings[GLOSS_JSON_SPAN_CREATED]));
 }
 
 typedef struct
 {
   GlossSpan *span;
   char      *path;
+  ByteRange  range;
 } DeferredSpan;
 
 static void
@@ -724,14 +806,17 @@ deferred_span_clear (DeferredSpan *deferred)
   g_clear_pointer (&deferred->path, g_free);
 }
 
+/* @records: (nullable): the spans as the streaming parser read them */
 static void
 load_spans (LoadContext   *ctx,
             JsonObject    *object,
+            GArray        *records,
             GlossDocument *document)
 {
   g_autoptr(GArray) deferred = g_array_new (FALSE, FALSE, sizeof (DeferredSpan));
   JsonArray *spans;
   JsonNode *node;
+  guint n_spans;
   gsize saved;
 
   g_array_set_clear_func (deferred, (GDestroyNotify)deferred_span_clear);
@@ -740,14 +825,18 @@ load_spans (LoadContext   *ctx,
     return;
 
   spans = json_node_get_array (node);
-  for (guint i = 0; i < json_array_get_length (spans) && ctx->problems->len < MAX_PROBLEMS; i++)
+  n_spans = records != NULL ? records->len : json_array_get_length (spans);
+  for (guint i = 0; i < n_spans && ctx->problems->len < MAX_PROBLEMS; i++)
     {
       gsize saved_index = push_index (ctx, i);
-      GlossSpan *span = load_span (ctx, json_array_get_element (spans, i), document);
+      ByteRange range = { 0, 0 };
+      GlossSpan *span = records != NULL
+        ? load_span_record (ctx, &g_array_index (records, GlossJsonSpan, i), document, &range)
+        : load_span (ctx, json_array_get_element (spans, i), document, &range);
 
       if (span != NULL)
         {
-          DeferredSpan entry = { span, g_strdup (ctx->path->str) };
+          DeferredSpan entry = { span, g_strdup (ctx->path->str), range };
 
           g_array_append_val (deferred, entry);
         }
@@ -762,14 +851,16 @@ load_spans (LoadContext   *ctx,
       gsize len = ctx->path->len;
 
       g_string_assign (ctx->path, entry->path);
-      add_span (ctx, document, entry->span);
+      add_span (ctx, document, entry->span, &entry->range);
       g_string_truncate (ctx->path, len);
     }
 }
 
+/* @records: (nullable): its spans as the streaming parser read them */
 static void
 load_document (LoadContext *ctx,
-               JsonNode    *node)
+               JsonNode    *node,
+               GArray      *records)
 {
   static const char * const known[] = {
     "id", "title", "source", "lang", "text", "meta", "done", "spans", NULL
@@ -811,6 +902,7 @@ load_document (LoadContext *ctx,
     }
 
   document = gloss_document_new (id, title, text);
+  _gloss_document_set_quiet (document, TRUE);
   gloss_document_set_source (document, source);
   gloss_document_set_lang (document, lang);
 
@@ -827,7 +919,8 @@ load_document (LoadContext *ctx,
       pop (ctx, saved);
     }
 
-  load_spans (ctx, object, document);
+  load_spans (ctx, object, records, document);
+  _gloss_document_set_quiet (document, FALSE);
 
   if (!gloss_corpus_add_document (ctx->corpus, document, &error))
     {
@@ -937,7 +1030,7 @@ load_root (LoadContext *ctx,
     {
       gsize saved_index = push_index (ctx, i);
 
-      load_document (ctx, json_array_get_element (documents, i));
+      load_document (ctx, json_array_get_element (documents, i), NULL);
       pop (ctx, saved_index);
     }
 
@@ -983,6 +1076,7 @@ on_documents_begin_cb (JsonObject *root,
 
 static void
 on_document_cb (JsonNode *node,
+                GArray   *records,
                 guint     index,
                 gpointer  user_data)
 {
@@ -994,7 +1088,7 @@ on_document_cb (JsonNode *node,
     return;
 
   saved = push_index (ctx, index);
-  load_document (ctx, node);
+  load_document (ctx, node, records);
   pop (ctx, saved);
 }
 
@@ -1012,7 +1106,7 @@ has_unequal_escapes (const char *data,
   for (const char *p = data; (p = memchr (p, '\\', end - p)) != NULL && end - p >= 6; p += 2)
     if (p[1] == 'u' &&
         (strncmp (p + 2, "0000", 4) == 0 ||
-         ((p[2] == 'd' || p[2] == 'D') && strchr ("89abAB", p[3]) != NULL && p[3] != '\0')))
+         ((p[2] == 'd' || p[2] == 'D') && strchr ("89abcdefABCDEF", p[3]) != NULL && p[3] != '\0')))
       return TRUE;
 
   return FALSE;
@@ -1025,6 +1119,7 @@ reset_context (LoadContext *ctx)
   g_ptr_array_set_size (ctx->problems, 0);
   g_string_truncate (ctx->path, 0);
   ctx->n_errors = 0;
+  ctx->strings_valid = FALSE;
 }
 
 /* Loads @data as json-glib's tree would load it, but each document as
@@ -1043,7 +1138,10 @@ load_streaming (LoadContext *ctx,
   if (has_unequal_escapes (data, n_bytes))
     return FALSE;
 
-  root = _gloss_json_stream_parse (data, n_bytes, "documents",
+  /* The file is UTF-8 and has no escaped surrogates: so is every string. */
+  ctx->strings_valid = TRUE;
+
+  root = _gloss_json_stream_parse (data, n_bytes, "documents", "spans",
                                    on_documents_begin_cb, on_document_cb, &load, &streamed);
 
   /* A root member after the documents would have been reported before them. */

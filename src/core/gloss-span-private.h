@@ -23,4 +23,13 @@ void _gloss_span_set_note  (GlossSpan  *self,
 void _gloss_span_set_annotator (GlossSpan  *self,
                                 const char *annotator);
 
+/* gloss_span_new_full() taking the strings (a loader has just read them). */
+GlossSpan *_gloss_span_new_take (char       *id,
+                                 guint       start,
+                                 guint       end,
+                                 const char *label,
+                                 char       *note,
+                                 char       *annotator,
+                                 char       *created);
+
 G_END_DECLS

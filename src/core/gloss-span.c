@@ -98,57 +98,17 @@ gloss_span_get_property (GObject    *object,
 }
 
 static void
-gloss_span_set_property (GObject      *object,
-                         guint         prop_id,
-                         const GValue *value,
-                         GParamSpec   *pspec)
-{
-  GlossSpan *self = GLOSS_SPAN (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      self->id = g_value_dup_string (value);
-      break;
-
-    case PROP_START:
-      self->start = g_value_get_uint (value);
-      break;
-
-    case PROP_END:
-      self->end = g_value_get_uint (value);
-      break;
-
-    case PROP_LABEL:
-      self->label = g_intern_string (g_value_get_string (value));
-      break;
-
-    case PROP_NOTE:
-      self->note = g_value_dup_string (value);
-      break;
-
-    case PROP_ANNOTATOR:
-      self->annotator = g_value_dup_string (value);
-      break;
-
-    case PROP_CREATED:
-      self->created = g_value_dup_string (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 gloss_span_class_init (GlossSpanClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags construct = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+  /* Read-only: a span is made by gloss_span_new_full() and changed by its
+   * document. Construct properties would cost a GValue and a
+   * set_property() call each for every span made, which is most of the
+   * time of loading a large corpus. */
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = gloss_span_finalize;
   object_class->get_property = gloss_span_get_property;
-  object_class->set_property = gloss_span_set_property;
 
   /**
    * GlossSpan:id:
@@ -157,7 +117,7 @@ gloss_span_class_init (GlossSpanClass *klass)
    */
   properties [PROP_ID] =
     g_param_spec_string ("id", NULL, NULL, NULL,
-                         construct | G_PARAM_EXPLICIT_NOTIFY);
+                         flags | G_PARAM_EXPLICIT_NOTIFY);
 
   /**
    * GlossSpan:start:
@@ -165,7 +125,7 @@ gloss_span_class_init (GlossSpanClass *klass)
    * The first code point of the span in its document's text.
    */
   properties [PROP_START] =
-    g_param_spec_uint ("start", NULL, NULL, 0, G_MAXUINT, 0, construct);
+    g_param_spec_uint ("start", NULL, NULL, 0, G_MAXUINT, 0, flags);
 
   /**
    * GlossSpan:end:
@@ -173,7 +133,7 @@ gloss_span_class_init (GlossSpanClass *klass)
    * The code point after the span's last one (end-exclusive).
    */
   properties [PROP_END] =
-    g_param_spec_uint ("end", NULL, NULL, 0, G_MAXUINT, 0, construct);
+    g_param_spec_uint ("end", NULL, NULL, 0, G_MAXUINT, 0, flags);
 
   /**
    * GlossSpan:label:
@@ -182,17 +142,17 @@ gloss_span_class_init (GlossSpanClass *klass)
    */
   properties [PROP_LABEL] =
     g_param_spec_string ("label", NULL, NULL, NULL,
-                         construct | G_PARAM_EXPLICIT_NOTIFY);
+                         flags | G_PARAM_EXPLICIT_NOTIFY);
 
   properties [PROP_NOTE] =
     g_param_spec_string ("note", NULL, NULL, NULL,
-                         construct | G_PARAM_EXPLICIT_NOTIFY);
+                         flags | G_PARAM_EXPLICIT_NOTIFY);
 
   properties [PROP_ANNOTATOR] =
-    g_param_spec_string ("annotator", NULL, NULL, NULL, construct);
+    g_param_spec_string ("annotator", NULL, NULL, NULL, flags);
 
   properties [PROP_CREATED] =
-    g_param_spec_string ("created", NULL, NULL, NULL, construct);
+    g_param_spec_string ("created", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -236,20 +196,46 @@ gloss_span_new_full (const char *id,
                      const char *annotator,
                      const char *created)
 {
+  g_return_val_if_fail (label != NULL, NULL);
+
+  return _gloss_span_new_take (g_strdup (id), start, end, label,
+                               g_strdup (note), g_strdup (annotator), g_strdup (created));
+}
+
+/* An empty string is kept as %NULL; takes @value. */
+static char *
+take_nonempty (char *value)
+{
+  if (value != NULL && value[0] == '\0')
+    g_clear_pointer (&value, g_free);
+
+  return value;
+}
+
+GlossSpan *
+_gloss_span_new_take (char       *id,
+                      guint       start,
+                      guint       end,
+                      const char *label,
+                      char       *note,
+                      char       *annotator,
+                      char       *created)
+{
   GlossSpan *self;
 
   g_return_val_if_fail (label != NULL, NULL);
 
   /* Spans are made by the hundred thousand when a corpus loads: fill the
-   * fields directly rather than through g_object_new()'s property machinery. */
+   * fields directly (the properties are read-only, none is set by
+   * g_object_new()). */
   self = g_object_new (GLOSS_TYPE_SPAN, NULL);
-  self->id = g_strdup (id);
+  self->id = id;
   self->start = start;
   self->end = end;
   self->label = g_intern_string (label);
-  self->note = (note != NULL && note[0] != '\0') ? g_strdup (note) : NULL;
-  self->annotator = (annotator != NULL && annotator[0] != '\0') ? g_strdup (annotator) : NULL;
-  self->created = (created != NULL && created[0] != '\0') ? g_strdup (created) : NULL;
+  self->note = take_nonempty (note);
+  self->annotator = take_nonempty (annotator);
+  self->created = take_nonempty (created);
 
   return self;
 }

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 gboolean gloss_text_is_cluster_boundary (const char  *text,
                                          gsize        n_bytes,
                                          gsize        byte_offset);
+gsize    gloss_text_count_chars         (const char  *text,
+                                         gsize        n_bytes);
 gboolean gloss_text_validate_utf8       (const char  *text,
                                          gsize        n_bytes,
                                          gsize       *bad_offset,

@@ -107,6 +107,8 @@ static const char * const inline_cases[] = {
   HEADER ", \"documents\": [ { \"id\": \"d\", \"text\": \"\\ud83d\\ude00 \\u00e9 \\\"q\\\" \\\\ \\/ \\t\", "
   "\"spans\": [ { \"start\": 0, \"end\": 1, \"label\": \"a\", \"text\": \"\\ud83d\\ude00\" } ] } ] }",
   HEADER ", \"documents\": [ { \"id\": \"d\", \"text\": \"\\ud800 lone\" } ] }",
+  HEADER ", \"documents\": [ { \"id\": \"d\", \"title\": \"a\\udc00b\", \"text\": \"x\", "
+  "\"spans\": [ { \"start\": 0, \"end\": 1, \"label\": \"a\", \"note\": \"\\uDFFF\" } ] } ] }",
   HEADER ", \"documents\": [ { \"id\": \"d\", \"text\": \"a\\u0000b\" } ] }",
   HEADER ", \"documents\": [ { \"id\": \"d\", \"text\": \"a\\\\u0000b\" } ] }",
   /* Broken JSON, and what json-glib takes that yajl does not. */
@@ -120,6 +122,38 @@ static const char * const inline_cases[] = {
   "   \n",
   "[]",
   "\"corpus\"",
+  /* Spans read as records, and everything a record cannot hold. */
+  HEADER ", \"documents\": [ { \"spans\": [ { \"label\": \"a\", \"end\": 3, \"start\": 1, \"id\": \"\", "
+  "\"text\": \"bc\", \"note\": \"n\", \"annotator\": \"\", \"created\": \"2026-01-01T00:00:00Z\" }, "
+  "{ \"start\": 0, \"end\": 1, \"label\": \"a\", \"id\": \"s1\" } ], \"id\": \"d\", \"text\": \"abcd\" } ] }",
+  HEADER ", \"documents\": [ { \"id\": \"d\", \"text\": \"abcd\", \"spans\": ["
+  " { \"start\": 0, \"end\": 1, \"label\": \"a\", \"odd\": 1, \"text\": \"a\", \"odder\": [ { } ] },"
+  " { \"odd\": null, \"start\": 1, \"end\": 2, \"label\": \"a\" },"
+  " { \"start\": \"0\", \"end\": 1, \"label\": \"a\" },"
+  " { \"start\": 0, \"end\": 1.0, \"label\": \"a\" },"
+  " { \"start\": -1, \"end\": 1, \"label\": \"a\" },"
+  " { \"start\": 0, \"end\": 4294967296, \"label\": \"a\" },"
+  " { \"start\": 0, \"end\": 4294967295, \"label\": \"a\" },"
+  " { \"start\": 0, \"end\": 1, \"label\": 7 },"
+  " { \"start\": 0, \"end\": 1, \"label\": \"a\", \"note\": { \"x\": [] } },"
+  " { \"start\": 0, \"end\": 1, \"label\": \"a\", \"text\": null, \"id\": true },"
+  " { \"start\": 2, \"end\": 3 },"
+  " { \"label\": \"zz\", \"start\": 2, \"end\": 3, \"text\": \"x\" },"
+  " { \"start\": 2, \"end\": 3, \"label\": \"a\", \"text\": \"x\" },"
+  " { \"start\": 3, \"end\": 2, \"label\": \"a\" },"
+  " { \"start\": 0, \"end\": 1, \"label\": \"a\", \"id\": \"s\" },"
+  " { \"start\": 1, \"end\": 2, \"label\": \"a\", \"id\": \"s\" },"
+  " { \"start\": 0, \"end\": 1, \"label\": \"a\" },"
+  " { }, [], 3, \"span\", null ] } ] }",
+  HEADER ", \"documents\": [ { \"id\": \"d\", \"text\": \"ab\", \"spans\": ["
+  " { \"start\": 0, \"end\": 1, \"label\": \"a\", \"start\": 1 } ] } ] }",
+  HEADER ", \"documents\": [ { \"id\": \"d\", \"text\": \"ab\", \"spans\": { \"start\": 0 } } ] }",
+  HEADER ", \"documents\": [ { \"id\": \"d\", \"text\": \"ab\", \"spans\": [], \"spans\": [] } ] }",
+  HEADER ", \"documents\": [ { \"id\": \"d\", \"text\": \"ab\", \"meta\": { \"spans\": [ { \"start\": 0 } ] }, "
+  "\"spans\": [ [ { \"start\": 0, \"end\": 1, \"label\": \"a\" } ] ] },"
+  " { \"id\": \"e\", \"text\": \"ab\" }, [ { \"spans\": [] } ] ] }",
+  HEADER ", \"documents\": [ { \"id\": \"d\", \"text\": \"a\\u0301b\", \"spans\": ["
+  " { \"start\": 1, \"end\": 3, \"label\": \"a\", \"text\": \"\\u0301b\" } ] } ] }",
   /* Problems in the header or the schema, before the documents. */
   "{ \"format\": \"gloss-corpus\", \"version\": 2, \"schema\": { \"labels\": [] }, "
   "\"documents\": [ { \"id\": 3 } ] }",

@@ -262,11 +262,84 @@ test_validate_valid (void)
   g_assert_true (gloss_text_validate_utf8 ("abc\xff", 3, NULL, NULL, NULL));
 }
 
+/* Long texts take the fast paths (ASCII eight bytes at a time, windows
+ * of the rest): each invalid case, and a valid text, at every offset
+ * after ASCII or Vietnamese, must give what g_utf8_validate_len() and
+ * g_utf8_strlen() give. Random bytes too. */
+static void
+test_validate_long (void)
+{
+  const char *prefixes[] = {
+    "Quan he ngoai giao giua hai nuoc duoc thiet lap tu lau va phat trien ",
+    "Quan hệ ngoại giao giữa hai nước được thiết lập từ lâu và phát triển ",
+  };
+  const char *valid = "Việt Nam 👩\u200d👩\u200d👧 🇻🇳 e\u0301 الدبلوماسية 한국어";
+  g_autoptr(GRand) rand = g_rand_new_with_seed (8);
+
+  for (guint p = 0; p < G_N_ELEMENTS (prefixes); p++)
+    for (gsize cut = 0; cut <= strlen (prefixes[p]); cut++)
+      {
+        g_autoptr(GString) text = NULL;
+        gsize at = cut;
+
+        /* Back up to a character boundary. */
+        while (at > 0 && ((guchar)prefixes[p][at] & 0xc0) == 0x80)
+          at--;
+        text = g_string_new_len (prefixes[p], at);
+
+        for (guint i = 0; i < G_N_ELEMENTS (invalid_cases); i++)
+          {
+            g_autoptr(GString) bad = g_string_new_len (text->str, text->len);
+            const char *end = NULL;
+            gsize offset = 0;
+
+            g_string_append_len (bad, invalid_cases[i].text, invalid_cases[i].n_bytes);
+            g_string_append (bad, prefixes[p]);
+            g_assert_false (g_utf8_validate_len (bad->str, bad->len, &end));
+            g_assert_false (gloss_text_validate_utf8 (bad->str, bad->len, &offset, NULL, NULL));
+            g_assert_cmpuint (offset, ==, end - bad->str);
+          }
+
+        g_string_append (text, valid);
+        g_string_append (text, prefixes[p]);
+        g_assert_true (gloss_text_validate_utf8 (text->str, text->len, NULL, NULL, NULL));
+        g_assert_cmpuint (gloss_text_count_chars (text->str, text->len), ==,
+                          g_utf8_strlen (text->str, text->len));
+      }
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      guchar bytes[48];
+      gsize n = g_rand_int_range (rand, 1, sizeof bytes);
+      const char *end = NULL;
+      gsize offset = 0;
+      gboolean valid_bytes;
+
+      for (gsize j = 0; j < n; j++)
+        {
+          /* Mostly ASCII, as a corpus is, with the bytes that start and
+           * continue sequences. */
+          guint32 r = g_rand_int_range (rand, 0, 10);
+
+          bytes[j] = r < 6 ? g_rand_int_range (rand, 1, 0x80) : g_rand_int_range (rand, 0x80, 0x100);
+        }
+      valid_bytes = g_utf8_validate_len ((const char *)bytes, n, &end);
+      g_assert_cmpint (gloss_text_validate_utf8 ((const char *)bytes, n, &offset, NULL, NULL), ==, valid_bytes);
+      if (!valid_bytes)
+        g_assert_cmpuint (offset, ==, end - (const char *)bytes);
+      else
+        g_assert_cmpuint (gloss_text_count_chars ((const char *)bytes, n), ==,
+                          g_utf8_strlen ((const char *)bytes, n));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/gloss/core/text/validate/long", test_validate_long);
 
   for (guint i = 0; i < G_N_ELEMENTS (cluster_cases); i++)
     {
