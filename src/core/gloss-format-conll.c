@@ -27,6 +27,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "gloss-export-formats.h"
+#include "gloss-format-private.h"
 #include "gloss-tokenizer.h"
 
 struct _GlossConllExporter
@@ -57,6 +58,8 @@ typedef struct
   GArray         *tokens;
   char          **reasons;  /* why the span at each position was dropped */
   GlossSpan     **owners;   /* the kept span tagging each token, or NULL */
+  guint           offset;   /* where append_token() has got to, in code points */
+  gsize           byte;     /* … and in bytes */
 } DocumentState;
 
 static void
@@ -263,6 +266,22 @@ escape_doc_id (const char *id)
   return changed ? g_string_free (g_steal_pointer (&escaped), FALSE) : NULL;
 }
 
+/* The byte offset of code point @offset, walking on from the last one
+ * asked for: tokens come in order, and a lookup from the start of the
+ * text for each would cost more than the rest of the export. */
+static gsize
+walk_to (DocumentState *state,
+         const char    *text,
+         guint          offset)
+{
+  g_assert (offset >= state->offset);
+
+  for (; state->offset < offset; state->offset++)
+    state->byte = g_utf8_next_char (text + state->byte) - text;
+
+  return state->byte;
+}
+
 static void
 append_token (GString       *out,
               DocumentState *state,
@@ -271,8 +290,8 @@ append_token (GString       *out,
   GlossToken *token = TOKEN (state->tokens, index);
   GlossSpan *owner = state->owners[index];
   const char *text = gloss_document_get_text (state->document);
-  gsize from = gloss_document_offset_to_byte (state->document, token->start);
-  gsize to = gloss_document_offset_to_byte (state->document, token->end);
+  gsize from = walk_to (state, text, token->start);
+  gsize to = walk_to (state, text, token->end);
 
   /* The tokenizer never puts whitespace in a token, so neither column
    * separators nor line breaks can get into the output through one. */
@@ -280,13 +299,13 @@ append_token (GString       *out,
   g_assert (memchr (text + from, '\n', to - from) == NULL);
   g_assert (memchr (text + from, '\r', to - from) == NULL);
 
-  g_string_append_len (out, text + from, to - from);
+  _gloss_string_append_len (out, text + from, to - from);
   if (owner == NULL)
-    g_string_append (out, "\tO\n");
+    _gloss_string_append (out, "\tO\n");
   else
     {
-      g_string_append (out, gloss_span_get_start (owner) == token->start ? "\tB-" : "\tI-");
-      g_string_append (out, gloss_span_get_label (owner));
+      _gloss_string_append (out, gloss_span_get_start (owner) == token->start ? "\tB-" : "\tI-");
+      _gloss_string_append (out, gloss_span_get_label (owner));
       g_string_append_c (out, '\n');
     }
 
@@ -318,7 +337,7 @@ gloss_conll_exporter_write_document (GlossExporter  *exporter,
                                      GError        **error)
 {
   GlossConllExporter *self = GLOSS_CONLL_EXPORTER (exporter);
-  g_auto(DocumentState) state = { document, NULL, NULL, NULL };
+  g_auto(DocumentState) state = { document, NULL, NULL, NULL, 0, 0 };
   g_autofree char *escaped_id = NULL;
   const char *display_id;
 

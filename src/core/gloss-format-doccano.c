@@ -71,7 +71,7 @@ append_span_extras (GString        *out,
   g_autoptr(GString) key = g_string_new (NULL);
   gboolean first = TRUE;
 
-  g_string_append (out, ", \"gloss_spans\": {");
+  _gloss_string_append (out, ", \"gloss_spans\": {");
   for (guint i = 0; i < gloss_document_get_n_spans (document); i++)
     {
       GlossSpan *span = gloss_document_get_span (document, i);
@@ -89,7 +89,7 @@ append_span_extras (GString        *out,
       g_string_append (key, gloss_span_get_label (span));
       g_string_append (out, first ? "" : ", ");
       gloss_json_append_string (out, key->str);
-      g_string_append (out, ": {");
+      _gloss_string_append (out, ": {");
       gloss_jsonl_append_span_members (out, &first_member, span, i);
       g_string_append_c (out, '}');
       first = FALSE;
@@ -127,26 +127,26 @@ gloss_doccano_exporter_write_document (GlossExporter  *exporter,
                               gloss_document_get_text_bytes (document),
                               gloss_exporter_get_offset_unit (exporter));
 
-  g_string_append (buffer, "{\"id\": ");
+  _gloss_string_append (buffer, "{\"id\": ");
   gloss_json_append_string (buffer, gloss_document_get_id (document));
-  g_string_append (buffer, ", \"text\": ");
+  _gloss_string_append (buffer, ", \"text\": ");
   gloss_json_append_string (buffer, gloss_document_get_text (document));
-  g_string_append (buffer, ", \"label\": [");
+  _gloss_string_append (buffer, ", \"label\": [");
   for (guint i = 0; i < gloss_document_get_n_spans (document); i++)
     {
       GlossSpan *span = gloss_document_get_span (document, i);
 
       g_string_append (buffer, i > 0 ? ", [" : "[");
       _gloss_format_append_uint (buffer, gloss_offset_map_to_unit (map, gloss_span_get_start (span)));
-      g_string_append (buffer, ", ");
+      _gloss_string_append (buffer, ", ");
       _gloss_format_append_uint (buffer, gloss_offset_map_to_unit (map, gloss_span_get_end (span)));
-      g_string_append (buffer, ", ");
+      _gloss_string_append (buffer, ", ");
       gloss_json_append_string (buffer, gloss_span_get_label (span));
       g_string_append_c (buffer, ']');
     }
-  g_string_append (buffer, "], ");
+  _gloss_string_append (buffer, "], ");
   append_meta (self, document, map);
-  g_string_append (buffer, "}\n");
+  _gloss_string_append (buffer, "}\n");
 
   return gloss_exporter_write (out, buffer, cancellable, error);
 }

@@ -368,7 +368,7 @@ append_string_member (GString    *out,
 
   g_string_append (out, *first ? "" : ", ");
   gloss_json_append_string (out, name);
-  g_string_append (out, ": ");
+  _gloss_string_append (out, ": ");
   gloss_json_append_string (out, value);
   *first = FALSE;
 }
@@ -811,7 +811,7 @@ gloss_jsonl_append_meta (GString       *out,
   JsonNode *node;
   gboolean first = TRUE;
 
-  g_string_append (out, "\"meta\": {");
+  _gloss_string_append (out, "\"meta\": {");
 
   json_object_iter_init_ordered (&iter, gloss_document_get_meta (document));
   while (json_object_iter_next_ordered (&iter, &name, &node))
@@ -828,7 +828,7 @@ gloss_jsonl_append_meta (GString       *out,
 
       g_string_append (out, first ? "" : ", ");
       gloss_json_append_string (out, name);
-      g_string_append (out, ": ");
+      _gloss_string_append (out, ": ");
       _gloss_format_append_json_node (out, node);
       first = FALSE;
     }

@@ -6,11 +6,35 @@
 
 #pragma once
 
+#include <string.h>
+
 #include <json-glib/json-glib.h>
 
 #include "gloss-format.h"
 
 G_BEGIN_DECLS
+
+/* g_string_append_len() without a function call when the bytes fit: the
+ * writers append a few bytes at a time, millions of times, and GLib 2.74
+ * inlines only g_string_append_c(). */
+static inline void
+_gloss_string_append_len (GString    *out,
+                          const char *bytes,
+                          gsize       n_bytes)
+{
+  if (G_LIKELY (out->len + n_bytes < out->allocated_len))
+    {
+      memcpy (out->str + out->len, bytes, n_bytes);
+      out->len += n_bytes;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, bytes, n_bytes);
+}
+
+/* For literals (whose length the compiler knows) and other short strings. */
+#define _gloss_string_append(out, literal) \
+  _gloss_string_append_len ((out), (literal), strlen (literal))
 
 void      _gloss_format_append_header    (GString       *out,
                                           GlossCorpus   *corpus);

@@ -1678,34 +1678,35 @@ gloss_json_append_string (GString    *out,
 
   g_string_append_c (out, '"');
 
-  for (const char *p = str; *p != '\0'; p++)
+  for (const char *p = str;; p++)
     {
       guchar c = *p;
 
-      if (c >= 0x20 && c != '"' && c != '\\')
+      if (G_LIKELY (c >= 0x20 && c != '"' && c != '\\'))
         continue;
 
-      g_string_append_len (out, run, p - run);
+      _gloss_string_append_len (out, run, p - run);
+      if (c == '\0')
+        break;
       run = p + 1;
 
       switch (c)
         {
-        case '"':  g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\b': g_string_append (out, "\\b"); break;
-        case '\f': g_string_append (out, "\\f"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
+        case '"':  _gloss_string_append (out, "\\\""); break;
+        case '\\': _gloss_string_append (out, "\\\\"); break;
+        case '\b': _gloss_string_append (out, "\\b"); break;
+        case '\f': _gloss_string_append (out, "\\f"); break;
+        case '\n': _gloss_string_append (out, "\\n"); break;
+        case '\r': _gloss_string_append (out, "\\r"); break;
+        case '\t': _gloss_string_append (out, "\\t"); break;
         default:
-          g_string_append (out, "\\u00");
+          _gloss_string_append (out, "\\u00");
           g_string_append_c (out, hex[c >> 4]);
           g_string_append_c (out, hex[c & 0xf]);
           break;
         }
     }
 
-  g_string_append (out, run);
   g_string_append_c (out, '"');
 }
 
@@ -1745,7 +1746,7 @@ write_double (GString *out,
 
   g_string_append (out, buf);
   if (strpbrk (buf, ".eE") == NULL)
-    g_string_append (out, ".0");
+    _gloss_string_append (out, ".0");
 }
 
 /* Free-form JSON (a document's meta) on one line, members in their order,
@@ -1770,7 +1771,7 @@ _gloss_format_append_json_node (GString  *out,
           {
             g_string_append (out, first ? "" : ", ");
             gloss_json_append_string (out, name);
-            g_string_append (out, ": ");
+            _gloss_string_append (out, ": ");
             _gloss_format_append_json_node (out, child);
             first = FALSE;
           }
@@ -1812,7 +1813,7 @@ _gloss_format_append_json_node (GString  *out,
 
     case JSON_NODE_NULL:
     default:
-      g_string_append (out, "null");
+      _gloss_string_append (out, "null");
       break;
     }
 }
@@ -1826,7 +1827,7 @@ write_member (GString    *out,
 {
   g_string_append (out, indent);
   gloss_json_append_string (out, name);
-  g_string_append (out, ": ");
+  _gloss_string_append (out, ": ");
   gloss_json_append_string (out, value != NULL ? value : "");
   g_string_append (out, last ? "\n" : ",\n");
 }
@@ -1838,24 +1839,24 @@ write_label (GString    *out,
 {
   g_auto(GStrv) locales = gloss_label_dup_locales (label);
 
-  g_string_append (out, "      { \"id\": ");
+  _gloss_string_append (out, "      { \"id\": ");
   gloss_json_append_string (out, gloss_label_get_id (label));
-  g_string_append (out, ", \"name\": ");
+  _gloss_string_append (out, ", \"name\": ");
   gloss_json_append_string (out, gloss_label_get_name (label));
-  g_string_append (out, ", \"names\": {");
+  _gloss_string_append (out, ", \"names\": {");
   for (guint i = 0; locales[i] != NULL; i++)
     {
       g_string_append (out, i > 0 ? ", " : " ");
       gloss_json_append_string (out, locales[i]);
-      g_string_append (out, ": ");
+      _gloss_string_append (out, ": ");
       gloss_json_append_string (out, gloss_label_get_name_for_locale (label, locales[i]));
     }
   g_string_append (out, locales[0] != NULL ? " }" : "}");
-  g_string_append (out, ", \"color\": ");
+  _gloss_string_append (out, ", \"color\": ");
   gloss_json_append_string (out, gloss_label_get_color (label));
-  g_string_append (out, ", \"key\": ");
+  _gloss_string_append (out, ", \"key\": ");
   gloss_json_append_string (out, gloss_label_get_key (label) != NULL ? gloss_label_get_key (label) : "");
-  g_string_append (out, ", \"description\": ");
+  _gloss_string_append (out, ", \"description\": ");
   gloss_json_append_string (out, gloss_label_get_description (label));
   g_string_append (out, last ? " }\n" : " },\n");
 }
@@ -1869,21 +1870,21 @@ write_span (GString       *out,
   g_autofree char *slice = gloss_document_dup_slice (document, gloss_span_get_start (span),
                                                      gloss_span_get_end (span));
 
-  g_string_append (out, "        { \"id\": ");
+  _gloss_string_append (out, "        { \"id\": ");
   gloss_json_append_string (out, gloss_span_get_id (span));
-  g_string_append (out, ", \"start\": ");
+  _gloss_string_append (out, ", \"start\": ");
   _gloss_format_append_uint (out, gloss_span_get_start (span));
-  g_string_append (out, ", \"end\": ");
+  _gloss_string_append (out, ", \"end\": ");
   _gloss_format_append_uint (out, gloss_span_get_end (span));
-  g_string_append (out, ", \"label\": ");
+  _gloss_string_append (out, ", \"label\": ");
   gloss_json_append_string (out, gloss_span_get_label (span));
-  g_string_append (out, ", \"text\": ");
+  _gloss_string_append (out, ", \"text\": ");
   gloss_json_append_string (out, slice);
-  g_string_append (out, ", \"note\": ");
+  _gloss_string_append (out, ", \"note\": ");
   gloss_json_append_string (out, gloss_span_get_note (span));
-  g_string_append (out, ", \"annotator\": ");
+  _gloss_string_append (out, ", \"annotator\": ");
   gloss_json_append_string (out, gloss_span_get_annotator (span));
-  g_string_append (out, ", \"created\": ");
+  _gloss_string_append (out, ", \"created\": ");
   gloss_json_append_string (out, gloss_span_get_created (span));
   g_string_append (out, last ? " }\n" : " },\n");
 }
@@ -1902,25 +1903,25 @@ _gloss_format_append_document (GString       *out,
   write_member (out, "      ", "source", gloss_document_get_source (document), FALSE);
   write_member (out, "      ", "lang", gloss_document_get_lang (document), FALSE);
   write_member (out, "      ", "text", gloss_document_get_text (document), FALSE);
-  g_string_append (out, "      \"meta\": ");
+  _gloss_string_append (out, "      \"meta\": ");
   _gloss_format_append_json_node (out, meta);
-  g_string_append (out, ",\n");
+  _gloss_string_append (out, ",\n");
 
   /* Written only when set, so that a corpus nobody marked keeps its bytes. */
   if (gloss_document_get_done (document))
-    g_string_append (out, "      \"done\": true,\n");
+    _gloss_string_append (out, "      \"done\": true,\n");
 
   if (n_spans == 0)
-    g_string_append (out, "      \"spans\": []\n");
+    _gloss_string_append (out, "      \"spans\": []\n");
   else
     {
-      g_string_append (out, "      \"spans\": [\n");
+      _gloss_string_append (out, "      \"spans\": [\n");
       for (guint i = 0; i < n_spans; i++)
         write_span (out, document, gloss_document_get_span (document, i), i + 1 == n_spans);
-      g_string_append (out, "      ]\n");
+      _gloss_string_append (out, "      ]\n");
     }
 
-  g_string_append (out, "    }");
+  _gloss_string_append (out, "    }");
 }
 
 /* Everything before the first document, up to the opening of the
@@ -1941,15 +1942,15 @@ _gloss_format_append_header (GString     *out,
                           GLOSS_FORMAT_VERSION);
 
   if (n_labels == 0)
-    g_string_append (out, "    \"labels\": []\n");
+    _gloss_string_append (out, "    \"labels\": []\n");
   else
     {
-      g_string_append (out, "    \"labels\": [\n");
+      _gloss_string_append (out, "    \"labels\": [\n");
       for (guint i = 0; i < n_labels; i++)
         write_label (out, gloss_schema_get_label (schema, i), i + 1 == n_labels);
-      g_string_append (out, "    ]\n");
+      _gloss_string_append (out, "    ]\n");
     }
-  g_string_append (out, "  },\n  \"documents\": [");
+  _gloss_string_append (out, "  },\n  \"documents\": [");
 }
 
 void
