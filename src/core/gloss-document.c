@@ -142,10 +142,24 @@ set_text (GlossDocument *self,
   self->n_chars = gloss_text_count_chars (text, n_bytes);
 }
 
+/* How many characters start in the eight bytes at @p: the bytes that
+ * are not continuation bytes (10xxxxxx). */
+static inline guint
+count_starts_in_word (const char *p)
+{
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+  guint64 word;
+
+  memcpy (&word, p, sizeof word);
+
+  return 8 - __builtin_popcountll (word & ~(word << 1) & high);
+}
+
 static void
 ensure_checkpoints (GlossDocument *self)
 {
   const char *p = self->text;
+  const char *end = self->text + self->n_bytes;
   guint n;
 
   if (self->checkpoints != NULL || self->n_bytes == self->n_chars)
@@ -155,9 +169,27 @@ ensure_checkpoints (GlossDocument *self)
   self->checkpoints = g_new (guint32, n);
   for (guint i = 0; i < n; i++)
     {
+      guint j = 0;
+
       self->checkpoints[i] = p - self->text;
-      for (guint j = 0; j < CHECKPOINT_STRIDE && *p != '\0'; j++)
-        p = g_utf8_next_char (p);
+      while (j < CHECKPOINT_STRIDE && p < end)
+        {
+          guint starts;
+
+          /* Eight bytes at a time while the stride does not end in them,
+           * then on past the rest of the character they end in. */
+          if (end - p >= 8 && j + (starts = count_starts_in_word (p)) <= CHECKPOINT_STRIDE)
+            {
+              p += 8;
+              j += starts;
+              while (p < end && ((guchar)*p & 0xc0) == 0x80)
+                p++;
+              continue;
+            }
+
+          p = g_utf8_next_char (p);
+          j++;
+        }
     }
 }
 

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "gloss-offsets.h"
+#include "gloss-text.h"
 
 struct _GlossOffsetMap
 {
@@ -76,7 +77,7 @@ gloss_offset_map_new (const char      *text,
   guint i = 0;
 
   map->unit = unit;
-  map->n_chars = g_utf8_strlen (text, n_bytes);
+  map->n_chars = gloss_text_count_chars (text, n_bytes);
 
   if (unit == GLOSS_OFFSET_CODEPOINT || map->n_chars == n_bytes)
     return map;
