@@ -9,7 +9,11 @@
  *   open            load + first-frame: what a user waits for
  *   key-repaint     a label key (as the key handler gets it) on a word in
  *                   view, to the end of the frame that shows the new span;
- *                   one line per press
+ *                   one line per press. The press comes at a random moment
+ *                   of the frame interval, as a person's does (seeded).
+ *   key-work        of that, the time spent in the key handler and in
+ *                   painting the frame: what the press costs, without the
+ *                   wait for the frame clock's next tick
  *   scroll-frame    a page down, to the end of the frame; one line per
  *                   step, from the top to the bottom of the document
  *
@@ -41,12 +45,22 @@ typedef struct
 {
   GdkFrameClock *clock;
   guint          n_painted;
+  gint64         frame_began;  /* of the frame being painted, or the last one */
+  gint64         frame_ended;
 } Painter;
+
+static void
+on_before_paint_cb (GdkFrameClock *clock,
+                    Painter       *painter)
+{
+  painter->frame_began = g_get_monotonic_time ();
+}
 
 static void
 on_after_paint_cb (GdkFrameClock *clock,
                    Painter       *painter)
 {
+  painter->frame_ended = g_get_monotonic_time ();
   painter->n_painted++;
 }
 
@@ -155,13 +169,16 @@ press_tag_key (GtkTextView *view,
   return TRUE;
 }
 
-static guint
+/* Not inlined, so that a profiler can be told to look at it alone:
+ * valgrind --tool=callgrind --collect-atstart=no --toggle-collect=measure_key_presses */
+static G_GNUC_NO_INLINE guint
 measure_key_presses (GtkTextView *view,
                      Painter     *painter,
                      PressFunc    press_key,
                      guint        n_presses)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (16);
   guint n_changed = 0;
 
   for (guint i = 0; i < n_presses; i++)
@@ -170,6 +187,7 @@ measure_key_presses (GtkTextView *view,
       GtkTextIter start;
       GtkTextIter end;
       gint64 pressed;
+      gint64 handled;
       gint64 painted;
 
       /* The selection drawn first, so that its frame is not counted. */
@@ -180,12 +198,17 @@ measure_key_presses (GtkTextView *view,
       if (wait_for_frame (painter) < 0)
         return G_MAXUINT;
 
+      /* Somewhere in the next frame interval (60 Hz). */
+      g_usleep (g_rand_int_range (rand, 0, G_USEC_PER_SEC / 60));
+
       pressed = g_get_monotonic_time ();
       if (!press_key (view, offset, i))
         continue;
+      handled = g_get_monotonic_time ();
       if ((painted = wait_for_frame (painter)) < 0)
         return G_MAXUINT;
       print_ms ("key-repaint", painted - pressed);
+      print_ms ("key-work", (handled - pressed) + (painter->frame_ended - MAX (painter->frame_began, handled)));
       n_changed++;
     }
 
@@ -338,6 +361,7 @@ main (int    argc,
   gtk_window_set_default_size (window, 1280, 800);
   gtk_window_present (window);
   painter.clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (painter.clock, "before-paint", G_CALLBACK (on_before_paint_cb), &painter);
   g_signal_connect (painter.clock, "after-paint", G_CALLBACK (on_after_paint_cb), &painter);
   /* The empty window first, so that its own start is not counted. */
   if (wait_for_frame (&painter) < 0)

@@ -301,14 +301,25 @@ collect_ending_after (GlossDocument *self,
 static char *
 make_span_id (GlossDocument *self)
 {
+  char id[16] = "s";
+
+  /* The first id made in a document loaded with s1…sN tries N ids:
+   * written by hand, not printed. */
   for (;;)
     {
-      char *id = g_strdup_printf ("s%u", ++self->next_span_id);
+      guint value = ++self->next_span_id;
+      char digits[12];
+      guint n = 0;
+
+      do
+        digits[n++] = '0' + value % 10;
+      while ((value /= 10) > 0);
+      for (guint i = 0; i < n; i++)
+        id[1 + i] = digits[n - 1 - i];
+      id[1 + n] = '\0';
 
       if (!g_hash_table_contains (self->by_id, id))
-        return id;
-
-      g_free (id);
+        return g_strdup (id);
     }
 }
 

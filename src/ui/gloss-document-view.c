@@ -73,6 +73,7 @@ struct _GlossDocumentView
   /* Caches, NULL when stale. */
   GHashTable      *levels;         /* GlossSpan * → level + 1 */
   GArray          *tokens;         /* GlossToken, for snapping */
+  GCancellable    *tokenizing;     /* while a thread makes them */
   GHashTable      *colors;         /* label id → GlossSpanColors */
 
   /* The segments of the frame being drawn, from the layer below the text
@@ -571,6 +572,59 @@ ensure_tokens (GlossDocumentView *self)
                                    gloss_document_get_text_bytes (self->document));
 
   return self->tokens;
+}
+
+static void
+tokenize_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  GlossDocument *document = task_data;
+
+  g_task_return_pointer (task,
+                         gloss_tokenize (gloss_document_get_text (document),
+                                         gloss_document_get_text_bytes (document)),
+                         (GDestroyNotify)g_array_unref);
+}
+
+static void
+on_tokenized_cb (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autofree GWeakRef *weak = user_data;
+  g_autoptr(GlossDocumentView) self = g_weak_ref_get (weak);
+  g_autoptr(GArray) tokens = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  g_weak_ref_clear (weak);
+
+  if (self == NULL || tokens == NULL || g_task_had_error (G_TASK (result)) ||
+      g_task_get_task_data (G_TASK (result)) != self->document)
+    return;
+
+  g_clear_object (&self->tokenizing);
+  if (self->tokens == NULL)
+    self->tokens = g_steal_pointer (&tokens);
+}
+
+/* Snapping a selection to words needs the tokens of the whole document:
+ * a long one takes tens of milliseconds to tokenize, which the first
+ * label key would wait for. They are made in a thread as soon as the
+ * document shows (ensure_tokens() still makes them if a key comes first). */
+static void
+start_tokenizing (GlossDocumentView *self)
+{
+  g_autoptr(GTask) task = NULL;
+  GWeakRef *weak = g_new0 (GWeakRef, 1);
+
+  g_weak_ref_init (weak, self);
+  self->tokenizing = g_cancellable_new ();
+  task = g_task_new (NULL, self->tokenizing, on_tokenized_cb, weak);
+  g_task_set_source_tag (task, start_tokenizing);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_set_task_data (task, g_object_ref (self->document), g_object_unref);
+  g_task_run_in_thread (task, tokenize_thread);
 }
 
 /* Never split a grapheme cluster, snapping or not. */
@@ -1796,6 +1850,8 @@ disconnect_document (GlossDocumentView *self)
     gtk_popover_popdown (GTK_POPOVER (self->choose_popover));
   g_clear_object (&self->popover_span);
 
+  g_cancellable_cancel (self->tokenizing);
+  g_clear_object (&self->tokenizing);
   g_clear_object (&self->document);
   g_clear_object (&self->schema);
   g_clear_object (&self->corpus);
@@ -1847,6 +1903,7 @@ gloss_document_view_set_document (GlossDocumentView *self,
                                G_CALLBACK (on_span_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->schema, "changed",
                                G_CALLBACK (on_schema_changed_cb), self, G_CONNECT_SWAPPED);
+      start_tokenizing (self);
     }
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
