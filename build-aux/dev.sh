@@ -217,7 +217,8 @@ case "$cmd" in
     ;;
 
   bench)
-    ensure_packages
+    packages+=(valgrind)  # the instruction counts
+    ensure_packages >&2
     quick=
     if [ "${1:-}" = --quick ]; then quick=--quick; shift; fi
     builddir=${BENCH_BUILDDIR:-$top/_build-bench}

@@ -176,8 +176,12 @@ def cli_rows(tools, size, runs, with_ir):
     ir = instructions(tools, validate) if with_ir else None
     rows.append(Row("validate", n_bytes, t, "s", rss, "json.load", ref_t, 1.0, "≤ 1.0× Python", ir))
     rows.append(Row("validate vs bare scan", n_bytes, t, "s", rss, "scan", scan_t))
+    # The target is the 100 MB corpus's: below that, the process's own
+    # 15 MB (GLib, GIO, the code) is most of the peak, for Python too.
+    big = size == "100M"
     rows.append(Row("peak memory (validate)", n_bytes, [rss / n_bytes], "x", rss, "json.load",
-                    [ref_rss / n_bytes], 2.5, "≤ 2.5× file"))
+                    [ref_rss / n_bytes], 2.5 if big else None,
+                    "≤ 2.5× file" if big else "(at 100 MB)"))
 
     for job, name in (("gloss", "save (native)"), ("doccano", "export doccano"), ("conll", "export CoNLL")):
         suffix = {"gloss": ".gloss.json", "doccano": ".jsonl", "conll": ".conll"}[job]
