@@ -301,22 +301,13 @@ collect_ending_after (GlossDocument *self,
 static char *
 make_span_id (GlossDocument *self)
 {
-  char id[16] = "s";
+  char id[1 + GLOSS_TEXT_UINT_DIGITS + 1] = "s";
 
   /* The first id made in a document loaded with s1…sN tries N ids:
    * written by hand, not printed. */
   for (;;)
     {
-      guint value = ++self->next_span_id;
-      char digits[12];
-      guint n = 0;
-
-      do
-        digits[n++] = '0' + value % 10;
-      while ((value /= 10) > 0);
-      for (guint i = 0; i < n; i++)
-        id[1 + i] = digits[n - 1 - i];
-      id[1 + n] = '\0';
+      id[1 + gloss_text_write_uint (id + 1, ++self->next_span_id)] = '\0';
 
       if (!g_hash_table_contains (self->by_id, id))
         return g_strdup (id);

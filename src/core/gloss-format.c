@@ -1716,14 +1716,9 @@ void
 _gloss_format_append_uint (GString *out,
                            guint    value)
 {
-  char digits[16];
-  char *p = digits + sizeof digits;
+  char digits[GLOSS_TEXT_UINT_DIGITS];
 
-  do
-    *--p = '0' + value % 10;
-  while ((value /= 10) > 0);
-
-  g_string_append_len (out, p, digits + sizeof digits - p);
+  _gloss_string_append_len (out, digits, gloss_text_write_uint (digits, value));
 }
 
 static void

@@ -113,7 +113,8 @@ degrade (Builder *self)
   g_clear_pointer (&frame->record, record_free);
 }
 
-/* Degrades a record that a value cannot go in; %TRUE when it can. */
+/* Whether a record is being filled: a value or member goes in it, or the
+ * record is degraded first. */
 static gboolean
 in_record (Builder *self)
 {

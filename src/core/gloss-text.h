@@ -9,9 +9,14 @@
 
 G_BEGIN_DECLS
 
+/* The most digits a guint has in decimal. */
+#define GLOSS_TEXT_UINT_DIGITS 10
+
 gboolean gloss_text_is_cluster_boundary (const char  *text,
                                          gsize        n_bytes,
                                          gsize        byte_offset);
+gsize    gloss_text_write_uint          (char        *out,
+                                         guint        value);
 gsize    gloss_text_count_chars         (const char  *text,
                                          gsize        n_bytes);
 gboolean gloss_text_validate_utf8       (const char  *text,

@@ -599,7 +599,8 @@ on_tokenized_cb (GObject      *source_object,
 
   g_weak_ref_clear (weak);
 
-  if (self == NULL || tokens == NULL || g_task_had_error (G_TASK (result)) ||
+  /* Cancelled (NULL), or for a document shown before this one. */
+  if (self == NULL || tokens == NULL ||
       g_task_get_task_data (G_TASK (result)) != self->document)
     return;
 

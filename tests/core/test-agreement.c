@@ -8,7 +8,6 @@
  */
 
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "gloss.h"
@@ -30,24 +29,8 @@ add_document (GlossCorpus *corpus,
               const char  *spans)
 {
   GlossDocument *document = format_test_add_document (corpus, id, text);
-  g_auto(GStrv) items = g_strsplit (spans, " ", -1);
 
-  for (guint i = 0; items[i] != NULL; i++)
-    {
-      g_autoptr(GlossSpan) span = NULL;
-      g_autoptr(GError) error = NULL;
-      guint start;
-      guint end;
-      char label[64];
-
-      if (items[i][0] == '\0')
-        continue;
-
-      g_assert_cmpint (sscanf (items[i], "%u-%u:%63s", &start, &end, label), ==, 3);
-      span = gloss_span_new (start, end, label);
-      g_assert_true (gloss_document_add_span (document, span, &error));
-      g_assert_no_error (error);
-    }
+  format_test_add_spans (document, spans, NULL);
 
   return document;
 }

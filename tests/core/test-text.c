@@ -333,6 +333,23 @@ test_validate_long (void)
     }
 }
 
+/* Digits as printf writes them, up to G_MAXUINT. */
+static void
+test_write_uint (void)
+{
+  const guint values[] = { 0, 7, 10, 99, 100, 65536, 1000000000, G_MAXUINT };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("%u", values[i]);
+      char out[GLOSS_TEXT_UINT_DIGITS + 1];
+      gsize n = gloss_text_write_uint (out, values[i]);
+
+      out[n] = '\0';
+      g_assert_cmpstr (out, ==, expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -340,6 +357,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/gloss/core/text/validate/long", test_validate_long);
+  g_test_add_func ("/gloss/core/text/write-uint", test_write_uint);
 
   for (guint i = 0; i < G_N_ELEMENTS (cluster_cases); i++)
     {
